@@ -1,0 +1,88 @@
+/**
+ * The shape of the bundled knowledge base (`data/glossary.json`) and of anything a user imports.
+ * Shared by the validator, the background's database and the matcher; no browser globals here.
+ */
+
+export const CATEGORIES = [
+  'censorship-system',
+  'circumvention',
+  'blocked-platform',
+  'policy',
+  'domestic-platform',
+  'event',
+] as const;
+
+export type CategoryId = (typeof CATEGORIES)[number];
+
+/**
+ * How an alias may be written on a page to count as a mention.
+ * - `proper`: as written in the alias, or in ALL CAPS (headlines). "Great Firewall", "GREAT FIREWALL",
+ *   never "great firewall".
+ * - `exact`: only exactly as written (acronyms such as "GFW", "VPN").
+ * - `insensitive`: any capitalization (rare; ordinary phrases that are unambiguous).
+ * Chinese aliases have no case; use `exact`.
+ */
+export type AliasCase = 'proper' | 'exact' | 'insensitive';
+
+export interface Alias {
+  text: string;
+  lang: 'en' | 'zh';
+  case: AliasCase;
+  /**
+   * Latin aliases only: also match the plural ("VPNs") and possessives ("Twitter's", "Twitter’s",
+   * "VPNs'"). Chinese aliases never inflect.
+   */
+  inflect: boolean;
+}
+
+export interface Quote {
+  /** A verbatim excerpt of the source text, typographic quotes and all. */
+  text: string;
+  /** Offset of `text` in the source text, in UTF-16 code units (JavaScript string indices). */
+  start: number;
+}
+
+export interface GlossaryEntry {
+  /** Stable, kebab-case; never reused for another term. */
+  id: string;
+  label: string;
+  /** The usual Simplified Chinese name, shown beside the label. */
+  labelZh: string;
+  category: CategoryId;
+  aliases: Alias[];
+  /** Two or three sentences written for a reader. */
+  summary: string;
+  quotes: Quote[];
+  /** Ids of other entries. */
+  related: string[];
+  /** Id of the source the quotes come from. */
+  source: string;
+}
+
+export interface SourceMeta {
+  id: string;
+  title: string;
+  /** File name under `data/sources/`. */
+  file: string;
+}
+
+export interface Glossary {
+  /** Bumped whenever the bundled data changes; drives re-seeding of the cache. */
+  version: string;
+  sources: SourceMeta[];
+  entries: GlossaryEntry[];
+}
+
+/** What the matcher needs: one row per alias, flattened from the entries. */
+export interface MatcherAlias {
+  text: string;
+  id: string;
+  category: CategoryId;
+  case: AliasCase;
+  inflect: boolean;
+}
+
+export interface MatcherData {
+  version: string;
+  aliases: MatcherAlias[];
+}

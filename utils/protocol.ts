@@ -1,0 +1,180 @@
+/**
+ * Every message Firewall Lens sends between its parts, in one place.
+ *
+ * - `BackgroundRequest`: content script, popup and options → background (runtime.sendMessage).
+ * - `TabRequest`: popup / background → the content script of one tab (tabs.sendMessage).
+ *
+ * Messages cross a trust boundary (any extension page or content script may send anything, and an
+ * old content script may outlive an update), so both sides check them at runtime with the parsers
+ * below; a malformed or unknown message gets an error reply, never an exception.
+ */
+import {
+  CATEGORIES,
+  type CategoryId,
+  type GlossaryEntry,
+  type MatcherData,
+} from './glossary-types';
+
+/** A card as the UI shows it: the entry plus what it needs from its source. */
+export interface CardView extends GlossaryEntry {
+  sourceTitle: string;
+  /** Labels of the related entries, in the order of `related`, for links in the card. */
+  relatedLabels: { id: string; label: string }[];
+}
+
+export interface SourceView {
+  id: string;
+  title: string;
+  text: string;
+}
+
+export interface DataStatus {
+  cardCount: number;
+  dataVersion: string | null;
+}
+
+export type BackgroundRequest =
+  | { type: 'ping' }
+  /** `knownVersion`: the version the content script has cached; the reply is `null` when unchanged. */
+  | { type: 'matcher-data'; knownVersion?: string }
+  | { type: 'card'; id: string }
+  | { type: 'cards'; ids: string[] }
+  | { type: 'search'; query: string; category?: CategoryId }
+  | { type: 'source'; id: string }
+  /** The content script reports how many mentions it marked, for the toolbar badge. */
+  | { type: 'page-mentions'; total: number }
+  | { type: 'data-status' }
+  | { type: 'reseed' };
+
+export interface BackgroundReplies {
+  ping: { version: string };
+  'matcher-data': MatcherData | null;
+  card: CardView | null;
+  cards: CardView[];
+  search: CardView[];
+  source: SourceView | null;
+  'page-mentions': null;
+  'data-status': DataStatus;
+  reseed: DataStatus;
+}
+
+export interface PageMention {
+  id: string;
+  label: string;
+  category: CategoryId;
+  count: number;
+}
+
+export type TabRequest =
+  | { type: 'page-mentions-list' }
+  /** Scroll to the next mention of `id` (or of any term) after the current one and open its card. */
+  | { type: 'reveal-mention'; id?: string; direction: 'next' | 'previous' };
+
+export interface TabReplies {
+  'page-mentions-list': PageMention[];
+  'reveal-mention': { revealed: boolean };
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export type BackgroundReply<R extends BackgroundRequest> = Reply<BackgroundReplies[R['type']]>;
+export type TabReply<R extends TabRequest> = Reply<TabReplies[R['type']]>;
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const MAX_STRING = 1_000;
+const MAX_IDS = 500;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isShortString(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_STRING;
+}
+
+function isCategory(value: unknown): value is CategoryId {
+  return typeof value === 'string' && (CATEGORIES as readonly string[]).includes(value);
+}
+
+function fail<T>(error: string): ParseResult<T> {
+  return { ok: false, error };
+}
+
+/** Checks a message received by the background. Unknown fields are ignored, wrong ones rejected. */
+export function parseBackgroundRequest(message: unknown): ParseResult<BackgroundRequest> {
+  if (!isRecord(message)) return fail('message must be an object');
+  const { type } = message;
+  switch (type) {
+    case 'ping':
+    case 'data-status':
+    case 'reseed':
+      return { ok: true, value: { type } };
+    case 'matcher-data': {
+      const { knownVersion } = message;
+      if (knownVersion === undefined) return { ok: true, value: { type } };
+      if (!isShortString(knownVersion)) return fail('matcher-data: knownVersion must be a string');
+      return { ok: true, value: { type, knownVersion } };
+    }
+    case 'card':
+    case 'source': {
+      const { id } = message;
+      if (!isShortString(id) || id === '') return fail(`${type}: id must be a non-empty string`);
+      return { ok: true, value: { type, id } };
+    }
+    case 'cards': {
+      const { ids } = message;
+      if (!Array.isArray(ids) || ids.length > MAX_IDS || !ids.every(isShortString)) {
+        return fail(`cards: ids must be an array of at most ${MAX_IDS} strings`);
+      }
+      return { ok: true, value: { type, ids } };
+    }
+    case 'search': {
+      const { query, category } = message;
+      if (!isShortString(query)) return fail('search: query must be a string');
+      if (category === undefined) return { ok: true, value: { type, query } };
+      if (!isCategory(category))
+        return fail(`search: unknown category ${JSON.stringify(category)}`);
+      return { ok: true, value: { type, query, category } };
+    }
+    case 'page-mentions': {
+      const { total } = message;
+      if (typeof total !== 'number' || !Number.isInteger(total) || total < 0) {
+        return fail('page-mentions: total must be a non-negative integer');
+      }
+      return { ok: true, value: { type, total } };
+    }
+    default:
+      return fail(`unknown message type ${JSON.stringify(type)}`);
+  }
+}
+
+/** Checks a message received by a content script. */
+export function parseTabRequest(message: unknown): ParseResult<TabRequest> {
+  if (!isRecord(message)) return fail('message must be an object');
+  const { type } = message;
+  switch (type) {
+    case 'page-mentions-list':
+      return { ok: true, value: { type } };
+    case 'reveal-mention': {
+      const { id, direction } = message;
+      if (direction !== 'next' && direction !== 'previous') {
+        return fail('reveal-mention: direction must be "next" or "previous"');
+      }
+      if (id === undefined) return { ok: true, value: { type, direction } };
+      if (!isShortString(id)) return fail('reveal-mention: id must be a string');
+      return { ok: true, value: { type, id, direction } };
+    }
+    default:
+      return fail(`unknown message type ${JSON.stringify(type)}`);
+  }
+}
+
+/** Checks the envelope of a reply; the payload's shape is trusted (it comes from our own code). */
+export function parseReply<T>(reply: unknown): Reply<T> {
+  if (!isRecord(reply) || typeof reply.ok !== 'boolean') {
+    return { ok: false, error: 'no reply (is the extension being updated?)' };
+  }
+  if (reply.ok) return { ok: true, value: reply.value as T };
+  return { ok: false, error: typeof reply.error === 'string' ? reply.error : 'unknown error' };
+}

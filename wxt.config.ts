@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+import { noInnerHtml } from './scripts/vite/no-inner-html';
+import { GECKO_ID } from './utils/extension-ids';
+
+const ICON_SIZES = [16, 32, 48, 96, 128] as const;
+const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/icon-${size}.png`]));
+
+export default defineConfig({
+  hooks: {
+    // The icon set lives in assets/ beside its SVG source (scripts/export-icons.mjs draws the PNGs).
+    'build:publicAssets': (_wxt, files) => {
+      for (const size of ICON_SIZES) {
+        files.push({
+          absoluteSrc: resolve(import.meta.dirname, `assets/icons/icon-${size}.png`),
+          relativeDest: `icons/icon-${size}.png`,
+        });
+      }
+    },
+  },
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Firefox on Manifest V3 too: one background model (event page / service worker) to reason about.
+  manifestVersion: 3,
+  vite: () => ({
+    plugins: [noInnerHtml(), preact()],
+    build: {
+      // Readable stack traces from users' reports matter more than a few kB.
+      minify: false,
+    },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Firewall Lens',
+    description:
+      'Marks mentions of the Great Firewall, VPNs and platforms blocked in China, and explains them with context cards. No network requests.',
+    icons,
+    permissions: ['storage'],
+    action: { default_title: 'Firewall Lens', default_icon: icons },
+    content_security_policy: {
+      extension_pages:
+        "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            // data_collection_permissions exists on Android from 142 only.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
+});
