@@ -1,0 +1,54 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { normalizeSettings, type Settings } from '../../utils/settings';
+import { loadSettings, updateSettings, watchSettings } from '../../utils/settings-store';
+import { describeError } from './describe-error';
+
+export interface SettingsState {
+  /** Null until the stored settings have been read. */
+  settings: Settings | null;
+  /** The last failure to read or save, worded for the user; null once a save succeeds. */
+  error: string | null;
+  /** Applies `fn` at once on screen and saves it; the stored value wins once written. */
+  change: (fn: (current: Settings) => Settings) => void;
+}
+
+export function useSettings(): SettingsState {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    // Registered before the first read so a change made meanwhile (in the popup) is not missed.
+    const stop = watchSettings((next) => {
+      if (live) setSettings(next);
+    });
+    loadSettings().then(
+      (loaded) => {
+        if (live) setSettings((current) => current ?? loaded);
+      },
+      (err: unknown) => {
+        if (!live) return;
+        setError(`Could not read your settings (${describeError(err)}). Showing the defaults.`);
+        setSettings((current) => current ?? normalizeSettings(undefined));
+      },
+    );
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+
+  const change = useCallback((fn: (current: Settings) => Settings) => {
+    setSettings((current) => (current === null ? current : normalizeSettings(fn(current))));
+    updateSettings(fn).then(
+      () => setError(null),
+      (err: unknown) => {
+        setError(`Could not save that change (${describeError(err)}).`);
+        // Undo the optimistic change: show what is really stored.
+        loadSettings().then(setSettings, () => undefined);
+      },
+    );
+  }, []);
+
+  return { settings, error, change };
+}
