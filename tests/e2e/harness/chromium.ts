@@ -1,0 +1,156 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { snapshotBuild } from './build-snapshot';
+import { CHROME_BUILD_DIR } from './paths';
+import { poll } from './poll';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+export interface ChromiumExtension {
+  context: BrowserContext;
+  extensionId: string;
+  /** `chrome-extension://ID/<path>`. */
+  extensionUrl(path: string): string;
+  /** Opens e.g. `popup.html` in a new tab, loaded. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** Opens a web page (only 127.0.0.1 resolves) in a new tab, loaded. */
+  openPage(url: string): Promise<Page>;
+  /**
+   * Runs `fn` in the background service worker. After `stopServiceWorker`, wake it first (send it
+   * a message from an extension page): evaluating does not start a stopped worker.
+   */
+  evaluateInServiceWorker<R>(fn: () => R | Promise<R>): Promise<R>;
+  /** Stops the background service worker the way Chromium does when it is idle. */
+  stopServiceWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** `chrome.runtime.sendMessage` from an extension page (the pages have `chrome`, not `browser`). */
+export function sendMessageFromPage(page: Page, message: unknown): Promise<unknown> {
+  return page.evaluate((payload) => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+    };
+    return chrome.runtime.sendMessage(payload);
+  }, message);
+}
+
+async function backgroundWorker(context: BrowserContext): Promise<Worker> {
+  const isOurs = (worker: Worker) => worker.url().startsWith('chrome-extension://');
+  return (
+    context.serviceWorkers().find(isOurs) ??
+    (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }))
+  );
+}
+
+/**
+ * Starts Chromium with the built extension in a fresh profile. Playwright's `launch()` +
+ * `newContext()` never loads extensions; a persistent context with both flags does.
+ */
+export async function launchChromium({
+  extensionDir = CHROME_BUILD_DIR,
+}: {
+  extensionDir?: string;
+} = {}): Promise<ChromiumExtension> {
+  const build = await snapshotBuild(extensionDir);
+  const profileDir = await mkdtemp(join(tmpdir(), 'firewall-lens-chromium-'));
+  const cleanUp = async () => {
+    await rm(profileDir, { recursive: true, force: true });
+    await build.remove();
+  };
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: [
+        `--disable-extensions-except=${build.dir}`,
+        `--load-extension=${build.dir}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        // The browser under test reaches 127.0.0.1 and nothing else.
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      ],
+    });
+    const worker = await backgroundWorker(context);
+    return wrap(context, new URL(worker.url()).host, cleanUp);
+  } catch (error) {
+    await context?.close().catch(() => {});
+    await cleanUp();
+    throw error;
+  }
+}
+
+function wrap(
+  context: BrowserContext,
+  extensionId: string,
+  cleanUp: () => Promise<void>,
+): ChromiumExtension {
+  const origin = `chrome-extension://${extensionId}`;
+  const extensionUrl = (path: string) => `${origin}/${path.replace(/^\//, '')}`;
+
+  const openPage = async (url: string) => {
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    return page;
+  };
+
+  const stopServiceWorker = async () => {
+    // The ServiceWorker CDP domain lives on page targets and sees every worker of the profile. A
+    // blank tab, not an extension page: the popup may message the worker and restart it.
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    try {
+      const statuses = new Map<string, string>();
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        for (const version of versions) {
+          if (version.scriptURL.startsWith(origin)) {
+            statuses.set(version.versionId, version.runningStatus);
+          }
+        }
+      });
+      await cdp.send('ServiceWorker.enable');
+      // Enabling the domain reports every known version, running or not.
+      await poll(() => statuses.size > 0, {
+        timeout: 5_000,
+        message: 'the background service worker to be listed',
+      });
+      const running = [...statuses].filter(([, status]) => status !== 'stopped');
+      for (const [versionId] of running) {
+        await cdp.send('ServiceWorker.stopWorker', { versionId });
+      }
+      await poll(() => [...statuses.values()].every((status) => status === 'stopped'), {
+        timeout: 10_000,
+        message: 'the background service worker to stop',
+      });
+    } finally {
+      await cdp.detach().catch(() => {});
+      await page.close();
+    }
+  };
+
+  return {
+    context,
+    extensionId,
+    extensionUrl,
+    openExtensionPage: (path) => openPage(extensionUrl(path)),
+    openPage,
+    async evaluateInServiceWorker<R>(fn: () => R | Promise<R>): Promise<R> {
+      const worker = await backgroundWorker(context);
+      return (await worker.evaluate(fn)) as R;
+    },
+    stopServiceWorker,
+    async close() {
+      try {
+        await context.close();
+      } finally {
+        await cleanUp();
+      }
+    },
+  };
+}

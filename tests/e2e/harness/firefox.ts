@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { GECKO_ID } from '../../../utils/extension-ids';
+import { snapshotBuild } from './build-snapshot';
+import { FIREFOX_BUILD_DIR } from './paths';
+import { poll } from './poll';
+
+export { poll } from './poll';
+
+export const FIREFOX_PATH = '/usr/bin/firefox-esr';
+
+export interface FirefoxExtension {
+  browser: Browser;
+  /** The extension's internal UUID, pinned so its pages have a known origin. */
+  uuid: string;
+  /** `moz-extension://UUID/<path>`. */
+  extensionUrl(path: string): string;
+  /** Opens e.g. `popup.html` in a new tab and waits until it has loaded. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** Opens a web page (only 127.0.0.1 is reachable) in a new tab and waits until it has loaded. */
+  openPage(url: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** `browser.runtime.sendMessage` from an extension page. */
+export function sendMessageFromPage(page: Page, message: unknown): Promise<unknown> {
+  return page.evaluate((payload) => {
+    const { browser } = globalThis as unknown as {
+      browser: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+    };
+    return browser.runtime.sendMessage(payload);
+  }, message);
+}
+
+/** A local port nothing listens on: the proxy for every non-local request, so they all fail. */
+async function deadPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+  const address = server.address();
+  await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/**
+ * Opens `url` in a new tab. The navigation is not awaited: on extension pages Puppeteer's BiDi
+ * `goto` may never resolve in Firefox ESR, so the page is polled until it has loaded instead
+ * (`waitForFunction` is blocked by the extension pages' CSP on Firefox 140).
+ */
+async function openTab(browser: Browser, url: string): Promise<Page> {
+  const expected = new URL(url).href;
+  const page = await browser.newPage();
+  page.goto(url).catch(() => {});
+  await poll(
+    () =>
+      page.evaluate(
+        (href) => location.href === href && document.readyState === 'complete',
+        expected,
+      ),
+    { timeout: 15_000, message: `${url} to load` },
+  );
+  return page;
+}
+
+/**
+ * Starts Firefox ESR over WebDriver BiDi and installs the built extension as a temporary add-on.
+ * Playwright's Firefox and geckodriver do not work with the system Firefox; puppeteer-core does.
+ */
+export async function launchFirefox({
+  extensionDir = FIREFOX_BUILD_DIR,
+}: {
+  extensionDir?: string;
+} = {}): Promise<FirefoxExtension> {
+  const uuid = randomUUID();
+  const proxyPort = await deadPort();
+  const build = await snapshotBuild(extensionDir);
+  const browser = await puppeteer
+    .launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      // Firefox 140 rejects setViewport; size the window at launch instead.
+      defaultViewport: { width: 1280, height: 800 },
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': proxyPort,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': proxyPort,
+        'network.proxy.no_proxies_on': '127.0.0.1',
+        'network.proxy.allow_hijacking_localhost': false,
+      },
+    })
+    .catch(async (error: unknown) => {
+      await build.remove();
+      throw error;
+    });
+  const close = async () => {
+    try {
+      await browser.close();
+    } finally {
+      await build.remove();
+    }
+  };
+  try {
+    const installedId = await browser.installExtension(build.dir);
+    if (installedId !== GECKO_ID) {
+      throw new Error(`installed add-on id ${installedId}, expected ${GECKO_ID}`);
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const extensionUrl = (path: string) => `moz-extension://${uuid}/${path.replace(/^\//, '')}`;
+  return {
+    browser,
+    uuid,
+    extensionUrl,
+    openExtensionPage: (path) => openTab(browser, extensionUrl(path)),
+    openPage: (url) => openTab(browser, url),
+    close,
+  };
+}
