@@ -44,7 +44,12 @@ export type BackgroundRequest =
   /** The content script reports how many mentions it marked, for the toolbar badge. */
   | { type: 'page-mentions'; total: number }
   | { type: 'data-status' }
-  | { type: 'reseed' };
+  | { type: 'reseed' }
+  /**
+   * A content script's card asks for the reader page on quote `quote` of card `card`: a web page
+   * may not open an extension page itself (and must not learn its URL), so the background does.
+   */
+  | { type: 'open-reader'; card: string; quote: number };
 
 export interface BackgroundReplies {
   ping: { version: string };
@@ -56,6 +61,7 @@ export interface BackgroundReplies {
   'page-mentions': null;
   'data-status': DataStatus;
   reseed: DataStatus;
+  'open-reader': null;
 }
 
 export interface PageMention {
@@ -65,12 +71,21 @@ export interface PageMention {
   count: number;
 }
 
+/** What the popup needs to know about the page in a tab (it has no `tabs` permission to read URLs). */
+export interface PageInfo {
+  hostname: string;
+  /** Whether the settings let Firewall Lens mark this page. */
+  active: boolean;
+}
+
 export type TabRequest =
+  | { type: 'page-info' }
   | { type: 'page-mentions-list' }
   /** Scroll to the next mention of `id` (or of any term) after the current one and open its card. */
   | { type: 'reveal-mention'; id?: string; direction: 'next' | 'previous' };
 
 export interface TabReplies {
+  'page-info': PageInfo;
   'page-mentions-list': PageMention[];
   'reveal-mention': { revealed: boolean };
 }
@@ -84,6 +99,8 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string
 
 const MAX_STRING = 1_000;
 const MAX_IDS = 500;
+/** The reader page's address takes at most six digits. */
+const MAX_QUOTE_INDEX = 999_999;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -144,6 +161,21 @@ export function parseBackgroundRequest(message: unknown): ParseResult<Background
       }
       return { ok: true, value: { type, total } };
     }
+    case 'open-reader': {
+      const { card, quote } = message;
+      if (!isShortString(card) || card === '') {
+        return fail('open-reader: card must be a non-empty string');
+      }
+      if (
+        typeof quote !== 'number' ||
+        !Number.isInteger(quote) ||
+        quote < 0 ||
+        quote > MAX_QUOTE_INDEX
+      ) {
+        return fail(`open-reader: quote must be an integer from 0 to ${MAX_QUOTE_INDEX}`);
+      }
+      return { ok: true, value: { type, card, quote } };
+    }
     default:
       return fail(`unknown message type ${JSON.stringify(type)}`);
   }
@@ -154,6 +186,7 @@ export function parseTabRequest(message: unknown): ParseResult<TabRequest> {
   if (!isRecord(message)) return fail('message must be an object');
   const { type } = message;
   switch (type) {
+    case 'page-info':
     case 'page-mentions-list':
       return { ok: true, value: { type } };
     case 'reveal-mention': {

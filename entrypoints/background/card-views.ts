@@ -1,0 +1,47 @@
+import type { GlossaryEntry } from '../../utils/glossary-types';
+import type { CardView } from '../../utils/protocol';
+import type { CardRow, GlossaryDatabase } from './db';
+
+/** The entry without the database's own fields, so nothing internal leaks into a reply. */
+export function entryOf(row: CardRow): GlossaryEntry {
+  return {
+    id: row.id,
+    label: row.label,
+    labelZh: row.labelZh,
+    category: row.category,
+    aliases: row.aliases,
+    summary: row.summary,
+    quotes: row.quotes,
+    related: row.related,
+    source: row.source,
+  };
+}
+
+/**
+ * Cards as the UI shows them. Related ids without a card are left out of `relatedLabels` (a user
+ * row may point at an entry a later bundle removed); a missing source shows its id as the title.
+ */
+export async function cardViews(
+  db: GlossaryDatabase,
+  rows: readonly CardRow[],
+): Promise<CardView[]> {
+  const relatedIds = [...new Set(rows.flatMap((row) => row.related))];
+  const sourceIds = [...new Set(rows.map((row) => row.source))];
+  const [relatedRows, sourceRows] = await Promise.all([
+    db.cards.bulkGet(relatedIds),
+    db.sources.bulkGet(sourceIds),
+  ]);
+  const labels = new Map<string, string>();
+  for (const related of relatedRows) if (related) labels.set(related.id, related.label);
+  const titles = new Map<string, string>();
+  for (const source of sourceRows) if (source) titles.set(source.id, source.title);
+
+  return rows.map((row) => ({
+    ...entryOf(row),
+    sourceTitle: titles.get(row.source) ?? row.source,
+    relatedLabels: row.related.flatMap((id) => {
+      const label = labels.get(id);
+      return label === undefined ? [] : [{ id, label }];
+    }),
+  }));
+}

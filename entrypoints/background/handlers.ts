@@ -1,0 +1,129 @@
+/** Answers every `BackgroundRequest` (utils/protocol.ts) from the card cache. */
+import { type Browser, browser } from 'wxt/browser';
+import { searchGlossary } from '../../utils/glossary-search';
+import type { BackgroundReplies, BackgroundRequest, DataStatus } from '../../utils/protocol';
+import { flattenAliases } from '../../utils/validate-glossary';
+import { READER_PATH, readerSearch } from '../reader/reader-query';
+import { BADGE_BACKGROUND, badgeText } from './badge';
+import { cardViews, entryOf } from './card-views';
+import type { GlossaryDatabase } from './db';
+import type { Seeder } from './seed';
+
+export interface BackgroundContext {
+  db: GlossaryDatabase;
+  seeder: Seeder;
+}
+
+type Sender = Browser.runtime.MessageSender;
+
+type Handlers = {
+  [T in BackgroundRequest['type']]: (
+    request: Extract<BackgroundRequest, { type: T }>,
+    sender: Sender,
+    context: BackgroundContext,
+  ) => Promise<BackgroundReplies[T]>;
+};
+
+async function storedVersion(db: GlossaryDatabase): Promise<string | null> {
+  return (await db.meta.get('dataVersion'))?.value ?? null;
+}
+
+async function dataStatus(db: GlossaryDatabase): Promise<DataStatus> {
+  const [cardCount, dataVersion] = await Promise.all([db.cards.count(), storedVersion(db)]);
+  return { cardCount, dataVersion };
+}
+
+/** Every handler that reads the cache waits for seeding first (see seed.ts for why). */
+const handlers: Handlers = {
+  async ping() {
+    return { version: browser.runtime.getManifest().version };
+  },
+
+  async 'matcher-data'({ knownVersion }, _sender, { db, seeder }) {
+    await seeder.ensureSeeded();
+    const version = (await storedVersion(db)) ?? '';
+    // Content scripts ask on every page load; an unchanged version costs one small read.
+    if (knownVersion !== undefined && knownVersion === version) return null;
+    const rows = await db.cards.toArray();
+    return flattenAliases({ version, sources: [], entries: rows.map(entryOf) });
+  },
+
+  async card({ id }, _sender, { db, seeder }) {
+    await seeder.ensureSeeded();
+    const row = await db.cards.get(id);
+    if (!row) return null;
+    const [view] = await cardViews(db, [row]);
+    return view ?? null;
+  },
+
+  async cards({ ids }, _sender, { db, seeder }) {
+    await seeder.ensureSeeded();
+    const rows = await db.cards.bulkGet(ids);
+    return cardViews(
+      db,
+      rows.filter((row) => row !== undefined),
+    );
+  },
+
+  async search({ query, category }, _sender, { db, seeder }) {
+    await seeder.ensureSeeded();
+    return cardViews(db, searchGlossary(await db.cards.toArray(), query, category));
+  },
+
+  async source({ id }, _sender, { db, seeder }) {
+    await seeder.ensureSeeded();
+    const row = await db.sources.get(id);
+    return row ? { id: row.id, title: row.title, text: row.text } : null;
+  },
+
+  // The count lives only on the badge: nothing about the page (not even its tab) is stored.
+  async 'page-mentions'({ total }, sender) {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return null;
+    await Promise.all([
+      browser.action.setBadgeText({ tabId, text: badgeText(total) }),
+      browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_BACKGROUND }),
+    ]);
+    return null;
+  },
+
+  // tabs.create needs no permission; the tab opens beside the page the card was on.
+  async 'open-reader'({ card, quote }, sender) {
+    const url =
+      browser.runtime.getURL(READER_PATH) + readerSearch({ kind: 'card', card, quoteIndex: quote });
+    const opener = sender.tab;
+    await browser.tabs.create(
+      opener?.id === undefined
+        ? { url }
+        : { url, openerTabId: opener.id, windowId: opener.windowId, index: opener.index + 1 },
+    );
+    return null;
+  },
+
+  async 'data-status'(_request, _sender, { db, seeder }) {
+    await seeder.ensureSeeded();
+    return dataStatus(db);
+  },
+
+  async reseed(_request, _sender, { db, seeder }) {
+    const outcome = await seeder.reseed();
+    if (outcome.status === 'invalid') {
+      throw new Error(`the bundled glossary is invalid: ${outcome.errors.join('; ')}`);
+    }
+    return dataStatus(db);
+  },
+};
+
+export function handleBackgroundRequest<R extends BackgroundRequest>(
+  request: R,
+  sender: Sender,
+  context: BackgroundContext,
+): Promise<BackgroundReplies[R['type']]> {
+  // TypeScript can't correlate `handlers[request.type]` with `request`; the mapped type above can.
+  const handler = handlers[request.type] as unknown as (
+    request: R,
+    sender: Sender,
+    context: BackgroundContext,
+  ) => Promise<BackgroundReplies[R['type']]>;
+  return handler(request, sender, context);
+}

@@ -1,0 +1,10 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { BUNDLED_GLOSSARY } from './bundled-data';
+import { GlossaryDatabase } from './db';
+import { registerBackgroundListeners } from './listeners';
+import { createSeeder } from './seed';
+
+export default defineBackground(() => {
+  const db = new GlossaryDatabase();
+  registerBackgroundListeners({ db, seeder: createSeeder(db, BUNDLED_GLOSSARY) });
+});
