@@ -37,6 +37,20 @@ export default defineConfig({
     icons,
     permissions: ['storage'],
     action: { default_title: 'Firewall Lens', default_icon: icons },
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Go to the next marked term and open its card',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Go to the previous marked term and open its card',
+      },
+      'toggle-site': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Turn Firewall Lens on or off for this site',
+      },
+    },
     content_security_policy: {
       extension_pages:
         "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",

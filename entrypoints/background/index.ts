@@ -1,5 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { BUNDLED_GLOSSARY } from './bundled-data';
+import { registerCommandListener } from './commands';
 import { GlossaryDatabase } from './db';
 import { registerBackgroundListeners } from './listeners';
 import { createSeeder } from './seed';
@@ -7,4 +8,5 @@ import { createSeeder } from './seed';
 export default defineBackground(() => {
   const db = new GlossaryDatabase();
   registerBackgroundListeners({ db, seeder: createSeeder(db, BUNDLED_GLOSSARY) });
+  registerCommandListener();
 });

@@ -1,8 +1,7 @@
 import { render } from 'preact';
-
-function Popup() {
-  return <h1>Firewall Lens</h1>;
-}
+import '../../components/theme.css';
+import './popup.css';
+import { Popup } from './Popup';
 
 const root = document.getElementById('app');
 if (root) render(<Popup />, root);

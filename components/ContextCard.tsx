@@ -1,0 +1,124 @@
+/**
+ * One glossary entry as a reader sees it: name, kind, a short explanation, the article's own
+ * words, related terms and a way to read the quote in its place. Used inline on pages (inside the
+ * card host's shadow root) and in the popup's glossary.
+ */
+import { useId } from 'preact/hooks';
+import type { CardView } from '../utils/protocol';
+import { categoryLabel } from './category-labels';
+
+export interface ContextCardProps {
+  card: CardView;
+  /** `inline`: a non-modal dialog floating over a page. `glossary`: an article in a list. */
+  variant: 'inline' | 'glossary';
+  onClose?: () => void;
+  onRelated?: (id: string) => void;
+  /** The reader page's address with quote `quoteIndex` highlighted. */
+  readerUrl: (quoteIndex: number) => string;
+  /**
+   * Opens the reader with a button instead of a link. Inline it must: a web page may not
+   * navigate to an extension page, and an extension URL in the page's DOM would hand the page's
+   * scripts this extension's id (in Firefox, a per-profile identifier usable for tracking).
+   */
+  onOpenReader?: (quoteIndex: number) => void;
+}
+
+export function ContextCard({
+  card,
+  variant,
+  onClose,
+  onRelated,
+  readerUrl,
+  onOpenReader,
+}: ContextCardProps) {
+  const titleId = useId();
+  const summaryId = useId();
+  // Inline, one quote keeps the card short; the glossary has room for all of them.
+  const quotes = variant === 'inline' ? card.quotes.slice(0, 1) : card.quotes;
+  const Heading = variant === 'inline' ? 'h2' : 'h3';
+
+  const body = (
+    <>
+      {/* Not <header>: outside an article it is a banner landmark, and the page has its own. */}
+      <div class="fl-card__head">
+        <Heading id={titleId} class="fl-card__title">
+          <span class="fl-card__label">{card.label}</span>
+          {card.labelZh && (
+            <span class="fl-card__label-zh" lang="zh-Hans">
+              {card.labelZh}
+            </span>
+          )}
+        </Heading>
+        {onClose && (
+          <button type="button" class="fl-card__close" aria-label="Close card" onClick={onClose}>
+            <span aria-hidden="true">×</span>
+          </button>
+        )}
+      </div>
+      <p class="fl-card__category">{categoryLabel(card.category)}</p>
+      <p id={summaryId} class="fl-card__summary">
+        {card.summary}
+      </p>
+      {quotes.map((quote, index) => (
+        <figure class="fl-card__quote" key={quote.start}>
+          <blockquote class="fl-card__quote-text">{quote.text}</blockquote>
+          <figcaption class="fl-card__source">
+            <cite>{card.sourceTitle}</cite>
+            {' · '}
+            {onOpenReader ? (
+              <button type="button" class="fl-card__reader" onClick={() => onOpenReader(index)}>
+                Read in context
+              </button>
+            ) : (
+              <a
+                class="fl-card__reader"
+                href={readerUrl(index)}
+                target="_blank"
+                rel="noopener noreferrer"
+              >
+                Read in context
+              </a>
+            )}
+          </figcaption>
+        </figure>
+      ))}
+      {card.relatedLabels.length > 0 && (
+        <nav class="fl-card__related" aria-label={`Related to ${card.label}`}>
+          <span class="fl-card__related-title" aria-hidden="true">
+            Related
+          </span>
+          <ul>
+            {card.relatedLabels.map((related) => (
+              <li key={related.id}>
+                <button
+                  type="button"
+                  class="fl-card__related-term"
+                  disabled={!onRelated}
+                  onClick={() => onRelated?.(related.id)}
+                >
+                  {related.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+    </>
+  );
+
+  const shared = {
+    class: `fl-card fl-card--${variant}`,
+    'aria-labelledby': titleId,
+    'aria-describedby': summaryId,
+    lang: 'en',
+    dir: 'ltr',
+    'data-card-id': card.id,
+  } as const;
+  if (variant === 'glossary') return <article {...shared}>{body}</article>;
+  // Non-modal: the page stays usable, so no focus trap and no aria-modal="true".
+  return (
+    <div {...shared} role="dialog" aria-modal="false" tabIndex={-1}>
+      {body}
+    </div>
+  );
+}

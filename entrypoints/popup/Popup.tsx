@@ -1,0 +1,145 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { Switch } from '../../components/Switch';
+import { askTab } from '../../utils/messaging';
+import type { PageInfo } from '../../utils/protocol';
+import { defaultSettings, type Settings, setSiteEnabled } from '../../utils/settings';
+import { loadSettings, updateSettings, watchSettings } from '../../utils/settings-store';
+import { activeTabId } from './active-tab';
+import { Glossary } from './Glossary';
+import { OnThisPage } from './OnThisPage';
+
+type TabName = 'page' | 'glossary';
+
+export function Popup() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [page, setPage] = useState<PageInfo | null>(null);
+  const [tab, setTab] = useState<TabName>('page');
+
+  useEffect(() => {
+    loadSettings().then(setSettings, () => setSettings(defaultSettings()));
+    return watchSettings(setSettings);
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    activeTabId()
+      .then(async (id) => {
+        if (cancelled || id === null) return;
+        setTabId(id);
+        // No content script answers on browser pages, the store, or before the page loaded.
+        const info = await askTab(id, { type: 'page-info' }).catch(() => null);
+        if (!cancelled) setPage(info);
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  // The content script answers page-info with the state it had; settings changes re-ask.
+  useEffect(() => {
+    if (tabId === null || settings === null) return;
+    askTab(tabId, { type: 'page-info' }).then(setPage, () => undefined);
+  }, [settings, tabId]);
+
+  const onSiteChange = (on: boolean) => {
+    if (!page) return;
+    void updateSettings((current) => setSiteEnabled(current, page.hostname, on));
+  };
+
+  return (
+    <main class="popup">
+      <header class="popup-header">
+        <h1>Firewall Lens</h1>
+        <button
+          type="button"
+          class="link-button"
+          onClick={() => void browser.runtime.openOptionsPage()}
+        >
+          Options
+        </button>
+      </header>
+      {settings && !settings.enabled ? (
+        <p class="notice" role="status">
+          Firewall Lens is off everywhere.{' '}
+          <button
+            type="button"
+            class="link-button"
+            onClick={() => void updateSettings((current) => ({ ...current, enabled: true }))}
+          >
+            Turn it on
+          </button>
+        </p>
+      ) : null}
+      {page ? (
+        <Switch
+          label={`Enabled on ${page.hostname}`}
+          checked={page.active}
+          disabled={!settings?.enabled}
+          onChange={onSiteChange}
+        />
+      ) : (
+        <p class="muted">Firewall Lens does not run on this page.</p>
+      )}
+      <div class="tabs" role="tablist" aria-label="Views">
+        <TabButton name="page" current={tab} onSelect={setTab}>
+          On this page
+        </TabButton>
+        <TabButton name="glossary" current={tab} onSelect={setTab}>
+          Glossary
+        </TabButton>
+      </div>
+      <section
+        id="panel-page"
+        role="tabpanel"
+        aria-labelledby="tab-page"
+        hidden={tab !== 'page'}
+        class="panel"
+      >
+        {tab === 'page' ? <OnThisPage tabId={page ? tabId : null} /> : null}
+      </section>
+      <section
+        id="panel-glossary"
+        role="tabpanel"
+        aria-labelledby="tab-glossary"
+        hidden={tab !== 'glossary'}
+        class="panel"
+      >
+        {tab === 'glossary' ? <Glossary /> : null}
+      </section>
+    </main>
+  );
+}
+
+function TabButton(props: {
+  name: TabName;
+  current: TabName;
+  onSelect: (name: TabName) => void;
+  children: string;
+}) {
+  const selected = props.name === props.current;
+  const other: TabName = props.name === 'page' ? 'glossary' : 'page';
+  return (
+    <button
+      type="button"
+      role="tab"
+      id={`tab-${props.name}`}
+      aria-selected={selected}
+      aria-controls={`panel-${props.name}`}
+      tabIndex={selected ? 0 : -1}
+      onClick={() => props.onSelect(props.name)}
+      onKeyDown={(event) => {
+        // Arrow keys move between tabs, as the ARIA tabs pattern expects.
+        if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+          event.preventDefault();
+          props.onSelect(other);
+          document.getElementById(`tab-${other}`)?.focus();
+        }
+      }}
+    >
+      {props.children}
+    </button>
+  );
+}

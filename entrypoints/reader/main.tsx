@@ -1,0 +1,12 @@
+import { render } from 'preact';
+import { askBackground } from '../../utils/messaging';
+import { type ReaderLoaders, ReaderPage } from './ReaderPage';
+import './reader.css';
+
+const loaders: ReaderLoaders = {
+  card: (id) => askBackground({ type: 'card', id }),
+  source: (id) => askBackground({ type: 'source', id }),
+};
+
+const root = document.getElementById('app');
+if (root) render(<ReaderPage search={location.search} loaders={loaders} />, root);

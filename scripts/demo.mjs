@@ -1,0 +1,136 @@
+// The main job: after `npm run build`, opens Chromium with Firewall Lens on the bundled sample pages.
+// With a display it stays open for a person to explore; without one (or with --headless) it rests
+// the pointer on "Great Firewall", waits for the card and saves screenshots under demo/, in light
+// and dark. Every request stays on 127.0.0.1.
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { renderArticlePage } from './bench/article-page.mjs';
+import { startStaticServer } from './bench/static-server.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const extensionDir = join(root, '.output/chrome-mv3');
+const outDir = join(root, 'demo');
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+
+const manifest = await readFile(join(extensionDir, 'manifest.json'), 'utf8').catch(() => null);
+if (manifest === null) {
+  console.error(`No build in ${extensionDir}: run npm run build first (npm run demo does).`);
+  process.exit(1);
+}
+
+const source = await readFile(join(root, 'data/sources/second-world-internet-conference.txt'), 'utf8');
+const newsPage = await readFile(join(root, 'tests/fixtures/pages/article.html'), 'utf8');
+const server = await startStaticServer({
+  pages: new Map([
+    ['/article.html', renderArticlePage(source)],
+    ['/news.html', newsPage],
+  ]),
+});
+
+/** Where the first mark of `text` is drawn, read from the page's highlight registry. */
+function markCenter(page, text) {
+  return page.evaluate((wanted) => {
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('firewall-lens-')) continue;
+      for (const r of highlight) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        if (range.toString() !== wanted) continue;
+        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        const rect = range.getClientRects()[0];
+        if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+    }
+    return null;
+  }, text);
+}
+
+async function waitFor(check, what, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function launch(colorScheme) {
+  const profile = await mkdtemp(join(tmpdir(), 'firewall-lens-demo-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless,
+    colorScheme,
+    viewport: { width: 1100, height: 760 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
+  });
+  return { context, cleanUp: () => rm(profile, { recursive: true, force: true }) };
+}
+
+async function screenshotCard(colorScheme) {
+  const { context, cleanUp } = await launch(colorScheme);
+  try {
+    const shots = [];
+    for (const [path, term] of [
+      ['/article.html', 'Great Firewall'],
+      ['/news.html', 'Great Firewall'],
+    ]) {
+      const page = await context.newPage();
+      await page.goto(server.origin + path);
+      const point = await waitFor(() => markCenter(page, term), `a mark on "${term}"`);
+      await page.mouse.move(point.x, point.y);
+      await waitFor(
+        () =>
+          page.evaluate(
+            () => !!document.querySelector('firewall-lens-ui')?.shadowRoot?.querySelector('.fl-card'),
+          ),
+        'the context card',
+      );
+      // Let the card finish placing itself before the picture.
+      await page.waitForTimeout(300);
+      const file = join(outDir, `card-${path.slice(1, -5)}-${colorScheme}.png`);
+      await page.screenshot({ path: file });
+      shots.push(file);
+      await page.close();
+    }
+    return shots;
+  } finally {
+    await context.close();
+    await cleanUp();
+  }
+}
+
+try {
+  if (headless) {
+    await mkdir(outDir, { recursive: true });
+    for (const scheme of ['light', 'dark']) {
+      for (const file of await screenshotCard(scheme)) console.log(`saved ${file}`);
+    }
+  } else {
+    const { context, cleanUp } = await launch('no-preference');
+    const [first] = context.pages();
+    await (first ?? (await context.newPage())).goto(`${server.origin}/article.html`);
+    await (await context.newPage()).goto(`${server.origin}/news.html`);
+    console.log('Firewall Lens is running in Chromium. Rest the pointer on a marked term.');
+    console.log('Close the browser window to end the demo.');
+    await new Promise((resolve) => context.on('close', resolve));
+    await cleanUp();
+  }
+} finally {
+  await server.close();
+}
