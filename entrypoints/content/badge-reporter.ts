@@ -1,0 +1,53 @@
+/**
+ * Tells the background how many mentions the page has, for the toolbar badge: at most once per
+ * BADGE_DEBOUNCE_MS and only when the number changed, so a page streaming in content does not
+ * wake the background worker for every paragraph.
+ */
+
+/** Long enough to cover a full scan's slices; short enough to feel immediate. */
+export const BADGE_DEBOUNCE_MS = 250;
+
+export class BadgeReporter {
+  /** A fresh tab shows no badge, which is what 0 looks like. */
+  private sent = 0;
+  private wanted = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly send: (total: number) => Promise<unknown>) {}
+
+  report(total: number): void {
+    this.wanted = total;
+    if (total === this.sent) {
+      this.cancel();
+      return;
+    }
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.flush();
+    }, BADGE_DEBOUNCE_MS);
+  }
+
+  /** Sends 0 now if anything else was shown (the page stopped being marked). */
+  reset(): void {
+    this.cancel();
+    this.wanted = 0;
+    this.flush();
+  }
+
+  cancel(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private flush(): void {
+    if (this.wanted === this.sent) return;
+    this.sent = this.wanted;
+    try {
+      // The background may be restarting or the extension updated under the page
+      // ("Extension context invalidated"): a lost badge update must never surface as an error.
+      this.send(this.wanted).catch(() => undefined);
+    } catch {
+      // sendMessage throws synchronously once the context is invalidated.
+    }
+  }
+}

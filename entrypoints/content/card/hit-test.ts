@@ -1,0 +1,52 @@
+/**
+ * Which mention is under a point, without listening on the marks (there are none in the DOM:
+ * mentions are CSS highlights). Like 10ten's `src/content/get-cursor-position.ts`: ask the
+ * browser for the caret position at the point, then look the text position up in the store.
+ */
+import { pickLineRect, rectContains } from '../../../utils/card-placement';
+import type { Mention, MentionStore } from '../mention-store';
+
+export interface Hit {
+  mention: Mention;
+  /** Which line box of the mention the point is on (a mention can wrap over two lines). */
+  lineIndex: number;
+}
+
+interface CaretPoint {
+  node: Node;
+  offset: number;
+}
+
+type CaretRangeFromPoint = (x: number, y: number) => Range | null;
+
+function caretAt(doc: Document, x: number, y: number): CaretPoint | undefined {
+  // Standard; Firefox has it, Chromium from 128.
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    const position = doc.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : undefined;
+  }
+  const legacy = (doc as Document & { caretRangeFromPoint?: CaretRangeFromPoint })
+    .caretRangeFromPoint;
+  const range = legacy?.call(doc, x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
+}
+
+export function mentionRange(doc: Document, mention: Mention): Range {
+  const range = doc.createRange();
+  range.setStart(mention.node, mention.start);
+  range.setEnd(mention.node, mention.end);
+  return range;
+}
+
+export function hitTest(doc: Document, store: MentionStore, x: number, y: number): Hit | undefined {
+  const caret = caretAt(doc, x, y);
+  if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return undefined;
+  // `at` also accepts the offset just past a mention: the caret lands after a letter when the
+  // point is on its right half.
+  const mention = store.at(caret.node, caret.offset);
+  if (!mention) return undefined;
+  // The caret snaps to the nearest character even from a margin or the gap between lines.
+  const rects = Array.from(mentionRange(doc, mention).getClientRects());
+  if (!rects.some((rect) => rectContains(rect, x, y))) return undefined;
+  return { mention, lineIndex: pickLineRect(rects, x, y) };
+}

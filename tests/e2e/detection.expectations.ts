@@ -1,0 +1,317 @@
+/**
+ * The detection behaviour both browsers must show on the fixture article, written once and driven
+ * by `detection.chromium.e2e.ts` (Playwright) and `detection.firefox.e2e.ts` (Puppeteer).
+ */
+import { expect, it } from 'vitest';
+import { readHighlights } from './harness/highlights';
+import { poll } from './harness/poll';
+
+/** Runs a self-contained function in a page with one serialisable argument. */
+export type Evaluate = <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>;
+
+export interface DetectionDriver {
+  /** The fixture article, opened with `recordPageMutations` installed before any page script. */
+  article(): { evaluate: Evaluate };
+  /** An extension page (storage, badge, tabs APIs). */
+  extensionPage(): { evaluate: Evaluate };
+  /** The global that holds the extension APIs on extension pages. */
+  api: 'chrome' | 'browser';
+  /** A PNG of the article's headline as painted. */
+  screenshotHeadline(): Promise<Uint8Array>;
+}
+
+/**
+ * Installed before the page's scripts: records every DOM mutation made after the document was
+ * parsed (the content script runs at document_idle, after that). Firewall Lens must make none.
+ */
+export function recordPageMutations(): void {
+  const w = window as unknown as { __pageMutations: string[] };
+  w.__pageMutations = [];
+  document.addEventListener('DOMContentLoaded', () => {
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const target = record.target as Element;
+        w.__pageMutations.push(
+          `${record.type} on ${target.nodeName}${target.id ? `#${target.id}` : ''} ${record.attributeName ?? ''}`,
+        );
+      }
+    }).observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
+  });
+}
+
+/** `highlight-name where: text`, the highlights in name order, ranges in document order. */
+export async function markSummary(page: { evaluate: Evaluate }): Promise<string[]> {
+  const highlights = await readHighlights({
+    evaluate: (fn) => page.evaluate(fn, undefined),
+  });
+  return highlights
+    .filter(({ name }) => name.startsWith('firewall-lens-'))
+    .flatMap(({ name, ranges }) => ranges.map((r) => `${name} ${r.path[0]}: ${r.text}`));
+}
+
+const censorship = 'firewall-lens-censorship-system';
+const circumvention = 'firewall-lens-circumvention';
+const platform = 'firewall-lens-blocked-platform';
+const policy = 'firewall-lens-policy';
+const domestic = 'firewall-lens-domestic-platform';
+const event = 'firewall-lens-event';
+
+/**
+ * Exactly the marks on the fixture article. Absent on purpose: the site header and nav ("Follow us
+ * on Facebook"), the share buttons ("Share on Twitter"), the comment textarea (Facebook), the
+ * contenteditable draft (YouTube), the footer (Twitter), the page script, and the decoys ("a great
+ * firewall appliance", "YouTuber", "Plan X", "油管").
+ */
+export const ARTICLE_MARKS = [
+  `${platform} p#platforms: Facebook`,
+  `${platform} p#platforms: YouTube`,
+  `${platform} p#platforms: Twitter's`,
+  `${platform} p#zh: 脸书`,
+  `${platform} p#zh: 推特`,
+  `${censorship} h1#headline: Great Firewall`,
+  `${censorship} p#lede: Great Firewall`,
+  `${censorship} p#rules: censorship in China`,
+  `${censorship} p#zh: 防火长城`,
+  `${circumvention} h1#headline: VPNs`,
+  `${circumvention} p#lede: VPNs`,
+  `${circumvention} p#zh: VPN`,
+  `${circumvention} p#zh: 翻墙`,
+  `${domestic} p#domestic: Weibo`,
+  `${event} p#conference: World Internet Conference`,
+  `${policy} p#rules: cyber sovereignty`,
+];
+
+export async function waitForMarks(
+  page: { evaluate: Evaluate },
+  expected: readonly string[],
+  message: string,
+): Promise<void> {
+  let last: string[] = [];
+  try {
+    await poll(
+      async () => {
+        last = await markSummary(page);
+        return JSON.stringify(last) === JSON.stringify(expected);
+      },
+      { timeout: 10_000, message },
+    );
+  } catch (error) {
+    // Show the difference rather than only the timeout.
+    expect(last).toEqual(expected);
+    throw error;
+  }
+}
+
+/*
+ * The fixture article's tab is found by asking each tab's content script where it is: extension
+ * pages cannot read tab URLs without the "tabs" permission, which Firewall Lens does not ask for.
+ * The functions below run inside an extension page, so each is self-contained.
+ */
+
+/** Badge text of the tab showing the fixture article. Self-contained: runs in the page. */
+export async function readBadge(api: string): Promise<string> {
+  const ext = (globalThis as unknown as Record<string, ExtensionApi>)[api] as ExtensionApi;
+  for (const tab of await ext.tabs.query({})) {
+    if (tab.id === undefined) continue;
+    const reply = (await ext.tabs.sendMessage(tab.id, { type: 'page-info' }).catch(() => null)) as {
+      value?: { hostname?: string };
+    } | null;
+    if (reply?.value?.hostname === '127.0.0.1') return ext.action.getBadgeText({ tabId: tab.id });
+  }
+  throw new Error('no tab shows the fixture article');
+}
+
+interface ExtensionApi {
+  tabs: {
+    query(q: object): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+  storage: { local: { set(v: object): Promise<void> } };
+}
+
+/** Writes settings where the content script reads them first (storage.local; see settings-store). */
+export function writeSettings(arg: { api: string; settings: object }): Promise<void> {
+  const area = (globalThis as unknown as Record<string, ExtensionApi>)[arg.api]?.storage.local;
+  if (!area) throw new Error(`no ${arg.api}.storage`);
+  return area.set({ settings: arg.settings });
+}
+
+/** Sends `message` to the fixture article's content script. Self-contained: runs in the page. */
+export async function askArticleTab(arg: { api: string; message: unknown }): Promise<unknown> {
+  const ext = (globalThis as unknown as Record<string, ExtensionApi>)[arg.api] as ExtensionApi;
+  for (const tab of await ext.tabs.query({})) {
+    if (tab.id === undefined) continue;
+    const reply = (await ext.tabs.sendMessage(tab.id, { type: 'page-info' }).catch(() => null)) as {
+      value?: { hostname?: string };
+    } | null;
+    if (reply?.value?.hostname === '127.0.0.1') return ext.tabs.sendMessage(tab.id, arg.message);
+  }
+  throw new Error('no tab shows the fixture article');
+}
+
+const SETTINGS_VERSION = 1;
+
+export function detectionSuite(driver: DetectionDriver): void {
+  const api = () => driver.api;
+  const badge = () =>
+    poll(() => driver.extensionPage().evaluate(readBadge, driver.api), {
+      message: 'the badge',
+    });
+  const expectBadge = (text: string) =>
+    poll(async () => (await driver.extensionPage().evaluate(readBadge, driver.api)) === text, {
+      message: `the badge to read "${text}"`,
+    }).catch(async (error) => {
+      expect(await badge()).toBe(text);
+      throw error;
+    });
+  const setSettings = (settings: object) =>
+    driver.extensionPage().evaluate(writeSettings, { api: api(), settings });
+  const mutations = () =>
+    driver
+      .article()
+      .evaluate(() => (window as unknown as { __pageMutations: string[] }).__pageMutations, null);
+  const addParagraph = (text: string) =>
+    driver.article().evaluate(async (t) => {
+      const p = document.createElement('p');
+      p.id = 'late';
+      p.textContent = t;
+      document.getElementById('story')?.append(p);
+      // The test's own change is not Firewall Lens': forget it once the observer reported it.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      (window as unknown as { __pageMutations: string[] }).__pageMutations.length = 0;
+    }, text);
+  const removeParagraph = () =>
+    driver.article().evaluate(async () => {
+      document.getElementById('late')?.remove();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      (window as unknown as { __pageMutations: string[] }).__pageMutations.length = 0;
+    }, null);
+
+  let markedHeadline: Uint8Array | undefined;
+
+  it('marks exactly the mentions in the story: English, possessive, plural and Chinese', async () => {
+    await waitForMarks(driver.article(), ARTICLE_MARKS, 'the article marks');
+    markedHeadline = await driver.screenshotHeadline();
+  });
+
+  it('never changes the page DOM (no element, attribute or text of ours)', async () => {
+    expect(await mutations()).toEqual([]);
+  });
+
+  it('shows the number of mentions on the toolbar badge', async () => {
+    await expectBadge(String(ARTICLE_MARKS.length));
+  });
+
+  it("answers the popup's list of terms on the page, in order of first appearance", async () => {
+    const reply = await driver.extensionPage().evaluate(askArticleTab, {
+      api: api(),
+      message: { type: 'page-mentions-list' },
+    });
+    expect(reply).toMatchObject({ ok: true });
+    const list = (reply as { value: { id: string; count: number }[] }).value;
+    expect(list.map(({ id, count }) => `${id}:${count}`)).toEqual([
+      'great-firewall:3',
+      'vpn:4',
+      'facebook:2',
+      'youtube:1',
+      'twitter:2',
+      'internet-sovereignty:1',
+      'internet-censorship:1',
+      'sina-weibo:1',
+      'world-internet-conference:1',
+    ]);
+  });
+
+  it('marks a paragraph the page adds later, and drops its marks when it is removed', async () => {
+    await addParagraph('Later that week, Weibo users shared a way around the Great Firewall.');
+    await waitForMarks(
+      driver.article(),
+      [
+        ...ARTICLE_MARKS.slice(0, 9),
+        `${censorship} p#late: Great Firewall`,
+        ...ARTICLE_MARKS.slice(9, 14),
+        `${domestic} p#late: Weibo`,
+        ...ARTICLE_MARKS.slice(14),
+      ],
+      'the added paragraph to be marked',
+    );
+    await expectBadge(String(ARTICLE_MARKS.length + 2));
+    await removeParagraph();
+    await waitForMarks(driver.article(), ARTICLE_MARKS, 'the removed paragraph’s marks to go');
+    await expectBadge(String(ARTICLE_MARKS.length));
+    expect(await mutations()).toEqual([]);
+  });
+
+  it('applies a category switched off, the background style and "first mention only" live', async () => {
+    await setSettings({
+      version: SETTINGS_VERSION,
+      categories: { 'blocked-platform': false },
+    });
+    await waitForMarks(
+      driver.article(),
+      ARTICLE_MARKS.filter((mark) => !mark.startsWith(platform)),
+      'the blocked-platform marks to go',
+    );
+    await setSettings({ version: SETTINGS_VERSION, markStyle: 'background', markMode: 'first' });
+    await waitForMarks(
+      driver.article(),
+      [
+        `firewall-lens-bg-blocked-platform p#platforms: Facebook`,
+        `firewall-lens-bg-blocked-platform p#platforms: YouTube`,
+        `firewall-lens-bg-blocked-platform p#platforms: Twitter's`,
+        `firewall-lens-bg-censorship-system h1#headline: Great Firewall`,
+        `firewall-lens-bg-censorship-system p#rules: censorship in China`,
+        `firewall-lens-bg-circumvention h1#headline: VPNs`,
+        `firewall-lens-bg-domestic-platform p#domestic: Weibo`,
+        `firewall-lens-bg-event p#conference: World Internet Conference`,
+        `firewall-lens-bg-policy p#rules: cyber sovereignty`,
+      ],
+      'background marks on the first mention of each term',
+    );
+  });
+
+  it('registers nothing at all in stealth mode', async () => {
+    await setSettings({ version: SETTINGS_VERSION, stealth: true });
+    await waitForMarks(driver.article(), [], 'no highlights in stealth mode');
+    // Still counted: the badge is the browser's, not the page's.
+    await expectBadge(String(ARTICLE_MARKS.length));
+  });
+
+  it('switched off, leaves nothing behind: no marks, no badge, no reaction to new text', async () => {
+    await setSettings({ version: SETTINGS_VERSION, enabled: false });
+    await waitForMarks(driver.article(), [], 'the marks to go');
+    await expectBadge('');
+    // The marks were really painted (on nested text, in this browser's CSS) and are gone now.
+    expect(markedHeadline).toBeDefined();
+    expect(
+      Buffer.from(await driver.screenshotHeadline()).equals(
+        Buffer.from(markedHeadline as Uint8Array),
+      ),
+    ).toBe(false);
+    await addParagraph('The Great Firewall again.');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await markSummary(driver.article())).toEqual([]);
+    await removeParagraph();
+    expect(await mutations()).toEqual([]);
+  });
+
+  it('switched on again, marks the page without a reload', async () => {
+    await setSettings({ version: SETTINGS_VERSION });
+    await waitForMarks(driver.article(), ARTICLE_MARKS, 'the marks to come back');
+    await expectBadge(String(ARTICLE_MARKS.length));
+    await poll(
+      async () =>
+        Buffer.from(await driver.screenshotHeadline()).equals(
+          Buffer.from(markedHeadline as Uint8Array),
+        ),
+      { message: 'the headline to look marked again' },
+    );
+    expect(await mutations()).toEqual([]);
+  });
+}
