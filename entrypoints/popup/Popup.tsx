@@ -14,7 +14,8 @@ type TabName = 'page' | 'glossary';
 export function Popup() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [tabId, setTabId] = useState<number | null>(null);
-  const [page, setPage] = useState<PageInfo | null>(null);
+  /** `undefined` while the page has not answered; `null` when no content script runs there. */
+  const [page, setPage] = useState<PageInfo | null | undefined>(undefined);
   const [tab, setTab] = useState<TabName>('page');
 
   useEffect(() => {
@@ -23,25 +24,24 @@ export function Popup() {
   }, []);
 
   useEffect(() => {
+    activeTabId().then(
+      (id) => (id === null ? setPage(null) : setTabId(id)),
+      () => setPage(null),
+    );
+  }, []);
+
+  // Asked again after every settings change: the content script applies them, then answers.
+  useEffect(() => {
+    if (tabId === null || settings === null) return;
     let cancelled = false;
-    activeTabId()
-      .then(async (id) => {
-        if (cancelled || id === null) return;
-        setTabId(id);
-        // No content script answers on browser pages, the store, or before the page loaded.
-        const info = await askTab(id, { type: 'page-info' }).catch(() => null);
-        if (!cancelled) setPage(info);
-      })
-      .catch(() => undefined);
+    // No content script answers on browser pages, the stores, or before the page has loaded.
+    askTab(tabId, { type: 'page-info' }).then(
+      (info) => !cancelled && setPage(info),
+      () => !cancelled && setPage(null),
+    );
     return () => {
       cancelled = true;
     };
-  }, []);
-
-  // The content script answers page-info with the state it had; settings changes re-ask.
-  useEffect(() => {
-    if (tabId === null || settings === null) return;
-    askTab(tabId, { type: 'page-info' }).then(setPage, () => undefined);
   }, [settings, tabId]);
 
   const onSiteChange = (on: boolean) => {
@@ -73,7 +73,7 @@ export function Popup() {
           </button>
         </p>
       ) : null}
-      {page ? (
+      {page === undefined ? null : page ? (
         <Switch
           label={`Enabled on ${page.hostname}`}
           checked={page.active}
@@ -98,7 +98,7 @@ export function Popup() {
         hidden={tab !== 'page'}
         class="panel"
       >
-        {tab === 'page' ? <OnThisPage tabId={page ? tabId : null} /> : null}
+        {tab === 'page' && page !== undefined ? <OnThisPage tabId={page ? tabId : null} /> : null}
       </section>
       <section
         id="panel-glossary"

@@ -22,9 +22,17 @@ const bundled = validBundledGlossary();
 const [firstEntry, secondEntry] = bundled.entries;
 if (!firstEntry || !secondEntry) throw new Error('the bundled glossary needs two entries here');
 
+/** fakeBrowser has no in-memory `commands` API; the spy records the registration instead. */
+function fakeCommands() {
+  return vi
+    .spyOn(fakeBrowser.commands.onCommand, 'addListener')
+    .mockImplementation(() => undefined);
+}
+
 /** What the browser does when it (re)starts the worker: old listeners are gone, main runs. */
 function startWorker() {
   fakeBrowser.reset();
+  fakeCommands();
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
     manifest_version: 3,
     name: 'Firewall Lens',
@@ -52,9 +60,11 @@ describe('the background entry', () => {
     fakeBrowser.reset();
     const onMessage = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
     const onInstalled = vi.spyOn(fakeBrowser.runtime.onInstalled, 'addListener');
+    const onCommand = fakeCommands();
     background.main();
     expect(onMessage).toHaveBeenCalledOnce();
     expect(onInstalled).toHaveBeenCalledOnce();
+    expect(onCommand).toHaveBeenCalledOnce();
   });
 
   it('seeds the bundled cards on install', async () => {
