@@ -22,7 +22,10 @@ if (manifest === null) {
   process.exit(1);
 }
 
-const source = await readFile(join(root, 'data/sources/second-world-internet-conference.txt'), 'utf8');
+const source = await readFile(
+  join(root, 'data/sources/second-world-internet-conference.txt'),
+  'utf8',
+);
 const newsPage = await readFile(join(root, 'tests/fixtures/pages/article.html'), 'utf8');
 const server = await startStaticServer({
   pages: new Map([
@@ -97,7 +100,8 @@ async function screenshotCard(colorScheme) {
       await waitFor(
         () =>
           page.evaluate(
-            () => !!document.querySelector('firewall-lens-ui')?.shadowRoot?.querySelector('.fl-card'),
+            () =>
+              !!document.querySelector('firewall-lens-ui')?.shadowRoot?.querySelector('.fl-card'),
           ),
         'the context card',
       );
