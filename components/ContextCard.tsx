@@ -3,7 +3,7 @@
  * words, related terms and a way to read the quote in its place. Used inline on pages (inside the
  * card host's shadow root) and in the popup's glossary.
  */
-import { useId } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { CardView } from '../utils/protocol';
 import { categoryLabel } from './category-labels';
 
@@ -23,6 +23,18 @@ export interface ContextCardProps {
   onOpenReader?: (quoteIndex: number) => void;
 }
 
+/**
+ * Inline, the summary shows this many lines until "Show more": the article's quote is the point
+ * of the card and must be in view without scrolling inside it (a 760 px high viewport).
+ */
+export const SUMMARY_LINES = 4;
+/**
+ * A summary longer than this may not fit in `SUMMARY_LINES` lines of the 288 px text column (at
+ * 14 px, 40 characters is a short line), so it gets the toggle. Decided from the text, not by
+ * measuring: the card renders once, without a layout pass to wait for.
+ */
+export const SUMMARY_CLAMP_CHARS = SUMMARY_LINES * 40;
+
 export function ContextCard({
   card,
   variant,
@@ -33,6 +45,10 @@ export function ContextCard({
 }: ContextCardProps) {
   const titleId = useId();
   const summaryId = useId();
+  // Per card: a related term replaces the card in place and starts clamped again.
+  const [expandedCard, setExpandedCard] = useState<string | null>(null);
+  const clampable = variant === 'inline' && card.summary.length > SUMMARY_CLAMP_CHARS;
+  const expanded = expandedCard === card.id;
   // Inline, one quote keeps the card short; the glossary has room for all of them.
   const quotes = variant === 'inline' ? card.quotes.slice(0, 1) : card.quotes;
   const Heading = variant === 'inline' ? 'h2' : 'h3';
@@ -56,9 +72,23 @@ export function ContextCard({
         )}
       </div>
       <p class="fl-card__category">{categoryLabel(card.category)}</p>
-      <p id={summaryId} class="fl-card__summary">
+      <p
+        id={summaryId}
+        class={`fl-card__summary${clampable && !expanded ? ' fl-card__summary--clamped' : ''}`}
+      >
         {card.summary}
       </p>
+      {clampable && (
+        <button
+          type="button"
+          class="fl-card__more"
+          aria-expanded={expanded}
+          aria-controls={summaryId}
+          onClick={() => setExpandedCard(expanded ? null : card.id)}
+        >
+          {expanded ? 'Show less' : 'Show more'}
+        </button>
+      )}
       {quotes.map((quote, index) => (
         <figure class="fl-card__quote" key={quote.start}>
           <blockquote class="fl-card__quote-text">{quote.text}</blockquote>

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ContextCard } from '../../components/ContextCard';
+import { ContextCard, SUMMARY_CLAMP_CHARS, SUMMARY_LINES } from '../../components/ContextCard';
 import { realCard } from './support/real-cards';
 
 let container: HTMLElement | undefined;
@@ -107,5 +110,61 @@ describe('ContextCard', () => {
     );
     root.querySelector<HTMLButtonElement>('button[aria-label="Close card"]')?.click();
     expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  describe('inline, the quote comes before the fold', () => {
+    const moreButton = (root: HTMLElement) =>
+      root.querySelector<HTMLButtonElement>('button[aria-controls]');
+
+    it(`clamps a long summary to ${SUMMARY_LINES} lines, with "Show more" in front of the quote`, () => {
+      expect(card.summary.length).toBeGreaterThan(SUMMARY_CLAMP_CHARS);
+      const root = mount(<ContextCard card={card} variant="inline" readerUrl={readerUrl} />);
+      const summary = root.querySelector('.fl-card__summary');
+      expect(summary?.classList.contains('fl-card__summary--clamped')).toBe(true);
+      // Clamped only visually: the whole text stays for screen readers and aria-describedby.
+      expect(summary?.textContent).toBe(card.summary);
+      const more = moreButton(root);
+      expect(more?.textContent).toBe('Show more');
+      expect(more?.getAttribute('aria-expanded')).toBe('false');
+      expect(more?.getAttribute('aria-controls')).toBe(summary?.id);
+      // Reading order: name, kind, summary, the toggle, then the quote.
+      const quote = root.querySelector('blockquote') as Element;
+      expect(more?.compareDocumentPosition(quote)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
+      const css = readFileSync(resolve(__dirname, '../../components/context-card.css'), 'utf8');
+      expect(css).toContain(`-webkit-line-clamp: ${SUMMARY_LINES};`);
+    });
+
+    it('"Show more" shows the whole summary and "Show less" clamps it again', () => {
+      const root = mount(<ContextCard card={card} variant="inline" readerUrl={readerUrl} />);
+      act(() => moreButton(root)?.click());
+      const summary = root.querySelector('.fl-card__summary');
+      expect(summary?.classList.contains('fl-card__summary--clamped')).toBe(false);
+      expect(moreButton(root)?.getAttribute('aria-expanded')).toBe('true');
+      expect(moreButton(root)?.textContent).toBe('Show less');
+      act(() => moreButton(root)?.click());
+      expect(summary?.classList.contains('fl-card__summary--clamped')).toBe(true);
+    });
+
+    it('a related term replacing the card starts clamped again', () => {
+      const root = mount(<ContextCard card={card} variant="inline" readerUrl={readerUrl} />);
+      act(() => moreButton(root)?.click());
+      expect(moreButton(root)?.getAttribute('aria-expanded')).toBe('true');
+      act(() =>
+        render(<ContextCard card={realCard('vpn')} variant="inline" readerUrl={readerUrl} />, root),
+      );
+      expect(root.querySelector('[data-card-id]')?.getAttribute('data-card-id')).toBe('vpn');
+      expect(moreButton(root)?.getAttribute('aria-expanded')).toBe('false');
+    });
+
+    it('leaves a short summary and the glossary unclamped, without a toggle', () => {
+      const short = { ...card, summary: 'A short explanation that fits on two lines.' };
+      const inline = mount(<ContextCard card={short} variant="inline" readerUrl={readerUrl} />);
+      expect(moreButton(inline)).toBeNull();
+      expect(inline.querySelector('.fl-card__summary--clamped')).toBeNull();
+      render(null, inline);
+      const glossary = mount(<ContextCard card={card} variant="glossary" readerUrl={readerUrl} />);
+      expect(moreButton(glossary)).toBeNull();
+      expect(glossary.querySelector('.fl-card__summary--clamped')).toBeNull();
+    });
   });
 });

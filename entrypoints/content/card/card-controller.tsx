@@ -7,8 +7,8 @@
 import {
   autoUpdate,
   computePosition,
-  flip,
   offset,
+  hide as referenceHidden,
   shift,
   type VirtualElement,
 } from '@floating-ui/dom';
@@ -16,7 +16,12 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ContextCard } from '../../../components/ContextCard';
-import { chooseRevealIndex } from '../../../utils/card-placement';
+import {
+  CARD_GAP_PX,
+  type CardSide,
+  chooseCardSide,
+  VIEWPORT_PADDING_PX,
+} from '../../../utils/card-placement';
 import { HIDE_GRACE_MS, PREFETCH_IDLE_TIMEOUT_MS } from '../../../utils/card-timing';
 import { HoverIntent, type OpenReason } from '../../../utils/hover-intent';
 import type { CardView } from '../../../utils/protocol';
@@ -24,12 +29,17 @@ import { READER_PATH, readerSearch } from '../../reader/reader-query';
 import type { Mention, MentionStore } from '../mention-store';
 import { CardCache } from './card-cache';
 import { hitTest, mentionRange } from './hit-test';
+import { neutralHostName } from './host-name';
 import { openReaderTab } from './open-reader';
+import { pickRevealTarget } from './reveal-target';
 import { createUiHost, type UiHost } from './ui-host';
 
 export interface CardUiOptions {
   hoverDelayMs: number;
-  /** Cards open only while Alt is held; the host's shadow root is closed to page scripts. */
+  /**
+   * Cards open only while Alt is held. The host exists only while a card is open, has a random
+   * neutral name and a closed shadow root: a page cannot tell the extension is installed.
+   */
   stealth: boolean;
 }
 
@@ -81,6 +91,7 @@ export function startCardUi(
   let lastRevealed: Mention | undefined;
   let focusBeforeReveal: Element | null = null;
   let destroyed = false;
+  let stealthHostName: string | undefined;
 
   const intent = new HoverIntent<Anchor>(
     {
@@ -101,7 +112,12 @@ export function startCardUi(
       host = undefined;
     }
     if (!host) {
-      host = createUiHost(doc, { closed: options.stealth });
+      // One name per page load: random, so no page can look for a known one.
+      stealthHostName ??= neutralHostName((bytes) => crypto.getRandomValues(bytes));
+      host = createUiHost(doc, {
+        closed: options.stealth,
+        tagName: options.stealth ? stealthHostName : undefined,
+      });
       host.followFullscreen();
     }
     return host;
@@ -167,24 +183,56 @@ export function startCardUi(
     const rtl =
       anchor.mention.node.parentElement &&
       getComputedStyle(anchor.mention.node.parentElement).direction === 'rtl';
+    let side: CardSide | undefined;
+    // The reveal command opens the card while it scrolls towards the mention: only a mention
+    // that was on screen and then left it closes the card.
+    let seenOnScreen = false;
+    let following = true;
     const update = () => {
       if (!anchor.mention.node.isConnected) {
         // The page replaced the text the card was about: a card pointing at nothing misleads.
         intent.close();
         return;
       }
+      const card = floating.firstElementChild;
+      const line = reference.getBoundingClientRect();
+      // Not floating-ui's `flip` + `size`: `flip` judged the card `size` had shrunk and it
+      // jumped between above and below. The side is chosen from the card's uncapped height.
+      const choice = chooseCardSide({
+        lineTop: line.top,
+        lineBottom: line.bottom,
+        viewportHeight: doc.documentElement.clientHeight,
+        naturalHeight: card ? card.scrollHeight + card.clientTop * 2 : 0,
+        previous: side,
+      });
+      side = choice.side;
+      floating.style.setProperty('--fl-max-height', `${choice.maxHeight}px`);
       void computePosition(reference, floating, {
         strategy: 'fixed',
-        placement: rtl ? 'bottom-end' : 'bottom-start',
-        // No `size` middleware: shrinking the card to the room on one side changes what `flip`
-        // sees on the next update, and the card flipped back and forth. The CSS caps its height.
-        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8, crossAxis: true })],
-      }).then(({ x, y }) => {
+        placement: `${choice.side}-${rtl ? 'end' : 'start'}`,
+        middleware: [
+          offset(CARD_GAP_PX),
+          shift({ padding: VIEWPORT_PADDING_PX, crossAxis: true }),
+          referenceHidden(),
+        ],
+      }).then(({ x, y, middlewareData }) => {
+        if (!following) return;
+        if (!middlewareData.hide?.referenceHidden) {
+          seenOnScreen = true;
+        } else if (seenOnScreen) {
+          // Scrolled (or clipped) out of sight: the card would point at nothing.
+          intent.close();
+          return;
+        }
         floating.style.left = `${x}px`;
         floating.style.top = `${y}px`;
       });
     };
-    stopFollowing = autoUpdate(reference, floating, update, { animationFrame: false });
+    const stop = autoUpdate(reference, floating, update, { animationFrame: false });
+    stopFollowing = () => {
+      following = false;
+      stop();
+    };
   }
 
   function hide(): void {
@@ -197,6 +245,11 @@ export function startCardUi(
       focusBeforeReveal.focus({ preventScroll: true });
     }
     focusBeforeReveal = null;
+    if (host.closed) {
+      // Stealth: nothing of ours stays in the page between cards.
+      host.remove();
+      host = undefined;
+    }
   }
 
   function anchorAt(x: number, y: number): Anchor | undefined {
@@ -324,26 +377,14 @@ export function startCardUi(
   }
 
   function revealMention(id: string | undefined, direction: 'next' | 'previous'): boolean {
-    // The store keeps mentions in document order; only marked ones count ('first' mode).
-    const mentions = store
-      .marked()
-      .filter((mention) => (id === undefined || mention.id === id) && mention.node.isConnected);
-    const tops = mentions.map((mention) => {
-      const rect = mentionRange(doc, mention).getBoundingClientRect();
-      return rect.width === 0 && rect.height === 0 ? Number.NaN : rect.top;
-    });
-    const lastIndex = lastRevealed
-      ? mentions.findIndex(
-          (mention) => mention.node === lastRevealed?.node && mention.start === lastRevealed.start,
-        )
-      : -1;
-    const index = chooseRevealIndex(
-      tops,
-      lastIndex === -1 ? undefined : lastIndex,
-      direction,
-      window.innerHeight,
+    const mention = pickRevealTarget(
+      store,
+      { id, direction, last: lastRevealed, viewportHeight: window.innerHeight },
+      (candidate) => {
+        const rect = mentionRange(doc, candidate).getBoundingClientRect();
+        return rect.width === 0 && rect.height === 0 ? Number.NaN : rect.top;
+      },
     );
-    const mention = mentions[index];
     if (!mention) return false;
     lastRevealed = mention;
     const rect = mentionRange(doc, mention).getBoundingClientRect();

@@ -1,11 +1,24 @@
 /**
  * The one element Firewall Lens adds to a page, and only once the user asks for a card: a
  * `<firewall-lens-ui>` with `all: initial`, a shadow root holding the card and its stylesheet.
- * Modelled on 10ten Japanese Reader's `src/content/content-container.ts`.
+ * In stealth mode it has a random neutral name instead (see `host-name.ts`) and a closed shadow
+ * root. Modelled on 10ten Japanese Reader's `src/content/content-container.ts`.
  */
 import cardCss from '../../../components/context-card.css?inline';
+import { UI_HOST_TAG } from '../../../utils/scan-regions';
 
-export const HOST_TAG = 'firewall-lens-ui';
+/** The host's name outside stealth; the scanner skips elements of this name. */
+export const HOST_TAG = UI_HOST_TAG;
+
+/**
+ * Every host this content script created, whatever its name: a stealth host's name is random, so
+ * code that must recognise our element (the scanner's mutation filter) asks `isUiHost`.
+ */
+const ownHosts = new WeakSet<Node>();
+
+export function isUiHost(node: Node | null | undefined): boolean {
+  return node != null && ownHosts.has(node);
+}
 
 export interface UiHost {
   readonly element: HTMLElement;
@@ -43,10 +56,19 @@ function addStyles(root: ShadowRoot, doc: Document): void {
   root.append(style);
 }
 
-export function createUiHost(doc: Document, options: { closed: boolean }): UiHost {
+export interface UiHostOptions {
+  /** A closed shadow root: page scripts cannot read the card (stealth mode). */
+  closed: boolean;
+  /** The element's name; `HOST_TAG` unless stealth mode gives a neutral one. */
+  tagName?: string;
+}
+
+export function createUiHost(doc: Document, options: UiHostOptions): UiHost {
+  // A host left by a previous copy of this content script (the extension was updated meanwhile).
   for (const stale of doc.querySelectorAll(HOST_TAG)) stale.remove();
 
-  const element = doc.createElement(HOST_TAG);
+  const element = doc.createElement(options.tagName ?? HOST_TAG);
+  ownHosts.add(element);
   // CSSOM writes are not subject to the page's CSP, unlike a `style` attribute in markup. Not
   // `!important` here (axe's avoid-inline-spacing): the shadow stylesheet's
   // `:host { all: initial !important }` beats the page's own `!important` rules instead.
