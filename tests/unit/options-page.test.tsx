@@ -6,6 +6,7 @@ import { Options } from '../../entrypoints/options/Options';
 import type { DataStatus } from '../../utils/protocol';
 import { defaultSettings, SETTINGS_KEY, type Settings } from '../../utils/settings';
 import { loadSettings, saveSettings } from '../../utils/settings-store';
+import { waitFor } from './support/wait-for';
 
 let container: HTMLElement;
 
@@ -64,18 +65,6 @@ function getByRole<K extends keyof typeof ROLE_SELECTORS>(role: K, name: string)
   const element = queryByRole(role, name);
   if (element === null) throw new Error(`no ${role} named "${name}"`);
   return element;
-}
-
-async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 1_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() - start > timeoutMs) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  }
 }
 
 async function stored(): Promise<Settings> {

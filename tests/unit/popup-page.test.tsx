@@ -20,6 +20,7 @@ import {
 import { defaultSettings } from '../../utils/settings';
 import { loadSettings, saveSettings } from '../../utils/settings-store';
 import { realCard } from './support/real-cards';
+import { waitFor } from './support/wait-for';
 
 const glossary = glossaryJson as Glossary;
 const TAB_ID = 7;
@@ -84,18 +85,6 @@ function fakeBackground(): void {
     }
     return Promise.resolve({ ok: false, error: `not faked: ${request.type}` });
   });
-}
-
-async function waitFor<T>(check: () => T, timeoutMs = 1_500): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    try {
-      return check();
-    } catch (error) {
-      if (Date.now() - start > timeoutMs) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  }
 }
 
 /** Text as a screen reader reads it: aria-hidden parts skipped, whitespace collapsed. */
