@@ -20,6 +20,7 @@ import {
   type ScanMode,
   UI_HOST_TAG,
 } from '../../utils/scan-regions';
+import { isUiHost } from './card/ui-host';
 import type { Mention, MentionStore } from './mention-store';
 import { MAX_MARKS_PER_SLICE, SLICE_MS } from './yield-to-page';
 
@@ -317,6 +318,8 @@ export class Scanner {
 }
 
 function isOurs(node: Node): boolean {
+  // A stealth host has a random name; the registry knows it, and it sits at the top level.
+  if (isUiHost(node)) return true;
   const element = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
   return element?.closest(UI_HOST_TAG) != null;
 }
