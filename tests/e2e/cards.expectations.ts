@@ -1,54 +1,32 @@
 /**
- * What both browsers' card tests share: functions that run inside the fixture page (each
- * self-contained, since the driver sends its source text) and the facts the cards must show.
+ * Context cards as both browsers must show them: the shared suite (`cardTests`), the steps it is
+ * made of, functions that run inside the fixture page (each self-contained, since the driver sends
+ * its source text) and the facts the cards must show. `cards.<browser>.e2e.ts` launch the browser
+ * and call `cardTests`.
  */
 import { resolve } from 'node:path';
+import { expect, it } from 'vitest';
 import glossaryJson from '../../data/glossary.json';
+import { SHOW_BUDGET_MS } from '../../utils/card-timing';
 import type { Glossary } from '../../utils/glossary-types';
+import { defaultSettings } from '../../utils/settings';
+import { type BrowserSession, browserForSuite, type SuiteBrowser } from './harness/browser-session';
+import { sendToTabInExtensionPage, tabIdOf } from './harness/extension-pages';
+import { waitForMarks } from './harness/foundation-expectations';
+import type { PageDriver } from './harness/page-driver';
 import { REPO_ROOT } from './harness/paths';
+import { type Point, pointOnText } from './harness/points-on-page';
+import { poll } from './harness/poll';
 
 const glossary = glossaryJson as Glossary;
 
 export const AXE_PATH = resolve(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
 export const SOURCE_TITLE = 'Second World Internet Conference Concludes';
 /** The settings' default show delay; the fixture profile keeps the defaults. */
-export const HOVER_DELAY_MS = 300;
+export const HOVER_DELAY_MS = defaultSettings().hoverDelayMs;
 
 export function quotesOf(id: string): string[] {
   return glossary.entries.find((entry) => entry.id === id)?.quotes.map((quote) => quote.text) ?? [];
-}
-
-export interface Point {
-  x: number;
-  y: number;
-}
-
-/**
- * The middle of the first occurrence of `text` inside the element with id `elementId`, scrolled
- * into view first (WebDriver cannot move the pointer outside the viewport).
- */
-export function pointOnText({
-  elementId,
-  text,
-}: {
-  elementId: string;
-  text: string;
-}): Point | null {
-  const root = document.getElementById(elementId);
-  if (!root) return null;
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const at = (node as Text).data.indexOf(text);
-    if (at === -1) continue;
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + text.length);
-    (node.parentElement as Element).scrollIntoView({ block: 'center', behavior: 'instant' });
-    const rect = range.getClientRects()[0];
-    if (!rect) return null;
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }
-  return null;
 }
 
 export interface CardSnapshot {
@@ -211,4 +189,163 @@ export function readInContextCenter(): Point | null {
   button.scrollIntoView({ block: 'nearest', behavior: 'instant' });
   const rect = button.getBoundingClientRect();
   return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+}
+
+/** The fixture article in a new tab, marked, with the pointer parked where nothing is marked. */
+export async function openArticle<P extends PageDriver>({
+  session,
+  origin,
+}: SuiteBrowser<BrowserSession<P>>): Promise<P> {
+  const page = await session.openPage(`${origin}/article.html`);
+  await waitForMarks(page);
+  await page.mouseMove(2, 2);
+  return page;
+}
+
+/** Rests the pointer on the first `text` inside `#elementId`. */
+export async function hover(page: PageDriver, elementId: string, text: string): Promise<void> {
+  const point = await page.evaluate(pointOnText, { elementId, text });
+  if (!point) throw new Error(`"${text}" not found in #${elementId}`);
+  await page.mouseMove(point.x, point.y);
+}
+
+export function waitForCard(page: PageDriver, message: string): Promise<CardSnapshot> {
+  return poll(() => page.evaluate(readCard), { timeout: 5_000, message });
+}
+
+export async function waitForNoCard(page: PageDriver, message: string): Promise<void> {
+  await poll(async () => (await page.evaluate(readCard)) === null, { timeout: 2_000, message });
+}
+
+/** After `startStopwatch` and a hover: ms from the show delay's end to the card on screen. */
+export async function showLatency(page: PageDriver): Promise<number> {
+  const { move, shown } = await page.evaluate(readStopwatch);
+  return shown - move - HOVER_DELAY_MS;
+}
+
+type PageOf<S> = S extends BrowserSession<infer P> ? P : never;
+
+export interface CardTestOptions<P extends PageDriver> {
+  /**
+   * Whether the first card must show within `SHOW_BUDGET_MS` with the background awake. Where the
+   * test can stop the background (Chromium's service worker), the budget is checked cold instead,
+   * the harder case, over two terms (see cards.chromium.e2e.ts).
+   */
+  checkWarmShowBudget: boolean;
+  /**
+   * Puts the page in a color scheme with reduced motion, so axe checks the card in light and dark;
+   * where the driver cannot emulate media, axe checks the card as the browser shows it.
+   */
+  emulateColorScheme?: (page: P, colorScheme: 'light' | 'dark') => Promise<void>;
+}
+
+/** Registers the card tests in the calling `describe`; returns the browser for browser-only tests. */
+export function cardTests<S extends BrowserSession>(
+  launch: () => Promise<S>,
+  { checkWarmShowBudget, emulateColorScheme }: CardTestOptions<PageOf<S>>,
+): () => SuiteBrowser<S> {
+  const env = browserForSuite(launch);
+
+  it('resting the pointer on "Great Firewall" opens its card with a verbatim quote and source', async () => {
+    const page = await openArticle(env());
+    await page.evaluate(startStopwatch);
+    await hover(page, 'lede', 'Great Firewall');
+    const card = await waitForCard(page, 'the Great Firewall card');
+    expect(card.cardId).toBe('great-firewall');
+    expect(card.label).toBe('Great Firewall');
+    expect(card.labelledBy).toContain('Great Firewall');
+    expect(card.category).toMatch(/censorship system/i);
+    expect(quotesOf('great-firewall')).toContain(card.quote);
+    expect(card.cite).toBe(SOURCE_TITLE);
+    expect(card.related).toContain('VPN');
+    expect(card.hostStyle).toMatch(/all: initial/);
+    const latency = await showLatency(page);
+    console.info(
+      `${env().session.name}: card shown ${latency.toFixed(1)} ms after the hover delay`,
+    );
+    if (checkWarmShowBudget) expect(latency).toBeLessThan(SHOW_BUDGET_MS);
+    await page.close();
+  });
+
+  it('Escape closes the card', async () => {
+    const page = await openArticle(env());
+    await hover(page, 'lede', 'Great Firewall');
+    await waitForCard(page, 'the card to open');
+    await page.keyPress('Escape');
+    await waitForNoCard(page, 'the card to close on Escape');
+    await page.close();
+  });
+
+  it('"reveal-mention" from an extension page scrolls to a mention and moves focus into its card', async () => {
+    const page = await openArticle(env());
+    const popup = await env().session.openExtensionPage('popup.html');
+    const tabId = await tabIdOf(page, popup);
+    const reply = await popup.evaluate(sendToTabInExtensionPage, {
+      tabId,
+      message: { type: 'reveal-mention', direction: 'next' },
+    });
+    expect(reply).toEqual({ ok: true, value: { revealed: true } });
+    const card = await waitForCard(page, 'the revealed card');
+    expect(card.cardId).not.toBeNull();
+    await poll(async () => (await page.evaluate(readCard))?.focusedInside, {
+      timeout: 2_000,
+      message: 'focus to move into the revealed card',
+    });
+    await page.keyPress('Escape');
+    await waitForNoCard(page, 'the revealed card to close on Escape');
+    await popup.close();
+    await page.close();
+  });
+
+  it("a page stylesheet forcing every p, span and div to 31px leaves the card's type alone", async () => {
+    const page = await openArticle(env());
+    await hover(page, 'lede', 'Great Firewall');
+    const before = await waitForCard(page, 'the card before the page style');
+    await page.keyPress('Escape');
+    await waitForNoCard(page, 'the first card to close');
+    await page.addStyleTag(
+      'p, span, div { font-size: 31px !important; } * { line-height: 3 !important; letter-spacing: 4px !important; }',
+    );
+    await page.mouseMove(2, 2);
+    await hover(page, 'lede', 'Great Firewall');
+    const after = await waitForCard(page, 'the card after the page style');
+    expect(after.summaryFontSize).toBe(before.summaryFontSize);
+    expect(after.rootFontSize).toBe(before.rootFontSize);
+    expect(after.summaryFontSize).toBe('14px');
+    expect(after.rootFontSize).toBe('14px');
+    expect(await page.evaluate(cardSummarySpacing)).toEqual({
+      lineHeight: '21px',
+      letterSpacing: 'normal',
+    });
+    await page.close();
+  });
+
+  it('the card keeps its styles on a page whose CSP forbids style elements', async () => {
+    const page = await openArticle(env());
+    await page.evaluate(forbidPageStyles);
+    expect(await page.evaluate(pageStyleElementsBlocked)).toBe(true);
+    await hover(page, 'lede', 'Great Firewall');
+    const card = await waitForCard(page, 'the card under a strict CSP');
+    expect(card.summaryFontSize).toBe('14px');
+    await page.close();
+  });
+
+  const axeRuns = emulateColorScheme ? (['light', 'dark'] as const) : [undefined];
+  for (const colorScheme of axeRuns) {
+    const shown = colorScheme ? ` (${colorScheme})` : '';
+    it(`axe-core finds no accessibility violations in the card${shown}`, async () => {
+      // S's own page type (TypeScript keeps the constraint's inside this generic function).
+      const page = (await openArticle(env())) as PageOf<S>;
+      if (colorScheme) await emulateColorScheme?.(page, colorScheme);
+      await hover(page, 'lede', 'Great Firewall');
+      await waitForCard(page, 'the card to check');
+      // Past the entrance fade (where motion is not reduced): axe measures contrast on what is painted.
+      await new Promise((done) => setTimeout(done, 300));
+      await page.addScriptTag(AXE_PATH);
+      expect(await page.evaluate(axeViolationsInCard)).toEqual([]);
+      await page.close();
+    });
+  }
+
+  return env;
 }

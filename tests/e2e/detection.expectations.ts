@@ -1,24 +1,17 @@
 /**
- * The detection behaviour both browsers must show on the fixture article, written once and driven
- * by `detection.chromium.e2e.ts` (Playwright) and `detection.firefox.e2e.ts` (Puppeteer).
+ * The detection behaviour both browsers must show on the fixture article, written once;
+ * `detection.<browser>.e2e.ts` launch the browser and call `detectionSuite`.
  */
 import { expect, it } from 'vitest';
+import { type BrowserSession, browserForSuite } from './harness/browser-session';
+import {
+  badgeTextInExtensionPage,
+  sendToTabInExtensionPage,
+  tabIdOf,
+} from './harness/extension-pages';
 import { readHighlights } from './harness/highlights';
+import type { PageDriver } from './harness/page-driver';
 import { poll } from './harness/poll';
-
-/** Runs a self-contained function in a page with one serialisable argument. */
-export type Evaluate = <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>;
-
-export interface DetectionDriver {
-  /** The fixture article, opened with `recordPageMutations` installed before any page script. */
-  article(): { evaluate: Evaluate };
-  /** An extension page (storage, badge, tabs APIs). */
-  extensionPage(): { evaluate: Evaluate };
-  /** The global that holds the extension APIs on extension pages. */
-  api: 'chrome' | 'browser';
-  /** A PNG of the article's headline as painted. */
-  screenshotHeadline(): Promise<Uint8Array>;
-}
 
 /**
  * Installed before the page's scripts: records every DOM mutation made after the document was
@@ -45,10 +38,8 @@ export function recordPageMutations(): void {
 }
 
 /** `highlight-name where: text`, the highlights in name order, ranges in document order. */
-export async function markSummary(page: { evaluate: Evaluate }): Promise<string[]> {
-  const highlights = await readHighlights({
-    evaluate: (fn) => page.evaluate(fn, undefined),
-  });
+export async function markSummary(page: PageDriver): Promise<string[]> {
+  const highlights = await readHighlights(page);
   return highlights
     .filter(({ name }) => name.startsWith('firewall-lens-'))
     .flatMap(({ name, ranges }) => ranges.map((r) => `${name} ${r.path[0]}: ${r.text}`));
@@ -86,8 +77,8 @@ export const ARTICLE_MARKS = [
   `${policy} p#rules: cyber sovereignty`,
 ];
 
-export async function waitForMarks(
-  page: { evaluate: Evaluate },
+export async function waitForMarkSummary(
+  page: PageDriver,
   expected: readonly string[],
   message: string,
 ): Promise<void> {
@@ -107,77 +98,49 @@ export async function waitForMarks(
   }
 }
 
-/*
- * The fixture article's tab is found by asking each tab's content script where it is: extension
- * pages cannot read tab URLs without the "tabs" permission, which Firewall Lens does not ask for.
- * The functions below run inside an extension page, so each is self-contained.
- */
-
-/** Badge text of the tab showing the fixture article. Self-contained: runs in the page. */
-export async function readBadge(api: string): Promise<string> {
-  const ext = (globalThis as unknown as Record<string, ExtensionApi>)[api] as ExtensionApi;
-  for (const tab of await ext.tabs.query({})) {
-    if (tab.id === undefined) continue;
-    const reply = (await ext.tabs.sendMessage(tab.id, { type: 'page-info' }).catch(() => null)) as {
-      value?: { hostname?: string };
-    } | null;
-    if (reply?.value?.hostname === '127.0.0.1') return ext.action.getBadgeText({ tabId: tab.id });
-  }
-  throw new Error('no tab shows the fixture article');
-}
-
-interface ExtensionApi {
-  tabs: {
-    query(q: object): Promise<{ id?: number }[]>;
-    sendMessage(tabId: number, message: unknown): Promise<unknown>;
-  };
-  action: { getBadgeText(d: { tabId: number }): Promise<string> };
-  storage: { local: { set(v: object): Promise<void> } };
-}
-
-/** Writes settings where the content script reads them first (storage.local; see settings-store). */
-export function writeSettings(arg: { api: string; settings: object }): Promise<void> {
-  const area = (globalThis as unknown as Record<string, ExtensionApi>)[arg.api]?.storage.local;
-  if (!area) throw new Error(`no ${arg.api}.storage`);
-  return area.set({ settings: arg.settings });
-}
-
-/** Sends `message` to the fixture article's content script. Self-contained: runs in the page. */
-export async function askArticleTab(arg: { api: string; message: unknown }): Promise<unknown> {
-  const ext = (globalThis as unknown as Record<string, ExtensionApi>)[arg.api] as ExtensionApi;
-  for (const tab of await ext.tabs.query({})) {
-    if (tab.id === undefined) continue;
-    const reply = (await ext.tabs.sendMessage(tab.id, { type: 'page-info' }).catch(() => null)) as {
-      value?: { hostname?: string };
-    } | null;
-    if (reply?.value?.hostname === '127.0.0.1') return ext.tabs.sendMessage(tab.id, arg.message);
-  }
-  throw new Error('no tab shows the fixture article');
+/** Runs in an extension page: writes settings where the content script reads them first
+ * (storage.local; see settings-store). */
+export function writeSettingsInExtensionPage(settings: object): Promise<void> {
+  type Storage = { storage: { local: { set(items: object): Promise<void> } } };
+  const scope = globalThis as unknown as { browser?: Storage; chrome?: Storage };
+  return ((scope.browser ?? scope.chrome) as Storage).storage.local.set({ settings });
 }
 
 const SETTINGS_VERSION = 1;
 
-export function detectionSuite(driver: DetectionDriver): void {
-  const api = () => driver.api;
-  const badge = () =>
-    poll(() => driver.extensionPage().evaluate(readBadge, driver.api), {
-      message: 'the badge',
+interface DetectionEnv {
+  /** The fixture article, opened with `recordPageMutations` installed before any page script. */
+  article: PageDriver;
+  /** An extension page (storage, badge, tabs APIs). */
+  popup: PageDriver;
+  articleTabId: number;
+}
+
+/** Registers the detection tests in the calling `describe`; they run in order, on one article. */
+export function detectionSuite<S extends BrowserSession>(launch: () => Promise<S>): void {
+  const env = browserForSuite(launch, async ({ session, origin }): Promise<DetectionEnv> => {
+    const popup = await session.openExtensionPage('popup.html');
+    const article = await session.openPage(`${origin}/article.html`, {
+      beforePageScripts: recordPageMutations,
     });
+    return { article, popup, articleTabId: await tabIdOf(article, popup) };
+  });
+  const article = () => env().article;
+  const readBadge = () => env().popup.evaluate(badgeTextInExtensionPage, env().articleTabId);
   const expectBadge = (text: string) =>
-    poll(async () => (await driver.extensionPage().evaluate(readBadge, driver.api)) === text, {
+    poll(async () => (await readBadge()) === text, {
       message: `the badge to read "${text}"`,
     }).catch(async (error) => {
-      expect(await badge()).toBe(text);
+      expect(await readBadge()).toBe(text);
       throw error;
     });
   const setSettings = (settings: object) =>
-    driver.extensionPage().evaluate(writeSettings, { api: api(), settings });
+    env().popup.evaluate(writeSettingsInExtensionPage, settings);
+  const screenshotHeadline = () => article().screenshotElement('#headline');
   const mutations = () =>
-    driver
-      .article()
-      .evaluate(() => (window as unknown as { __pageMutations: string[] }).__pageMutations, null);
+    article().evaluate(() => (window as unknown as { __pageMutations: string[] }).__pageMutations);
   const addParagraph = (text: string) =>
-    driver.article().evaluate(async (t) => {
+    article().evaluate(async (t) => {
       const p = document.createElement('p');
       p.id = 'late';
       p.textContent = t;
@@ -187,17 +150,17 @@ export function detectionSuite(driver: DetectionDriver): void {
       (window as unknown as { __pageMutations: string[] }).__pageMutations.length = 0;
     }, text);
   const removeParagraph = () =>
-    driver.article().evaluate(async () => {
+    article().evaluate(async () => {
       document.getElementById('late')?.remove();
       await new Promise((resolve) => setTimeout(resolve, 0));
       (window as unknown as { __pageMutations: string[] }).__pageMutations.length = 0;
-    }, null);
+    });
 
   let markedHeadline: Uint8Array | undefined;
 
   it('marks exactly the mentions in the story: English, possessive, plural and Chinese', async () => {
-    await waitForMarks(driver.article(), ARTICLE_MARKS, 'the article marks');
-    markedHeadline = await driver.screenshotHeadline();
+    await waitForMarkSummary(article(), ARTICLE_MARKS, 'the article marks');
+    markedHeadline = await screenshotHeadline();
   });
 
   it('never changes the page DOM (no element, attribute or text of ours)', async () => {
@@ -209,8 +172,8 @@ export function detectionSuite(driver: DetectionDriver): void {
   });
 
   it("answers the popup's list of terms on the page, in order of first appearance", async () => {
-    const reply = await driver.extensionPage().evaluate(askArticleTab, {
-      api: api(),
+    const reply = await env().popup.evaluate(sendToTabInExtensionPage, {
+      tabId: env().articleTabId,
       message: { type: 'page-mentions-list' },
     });
     expect(reply).toMatchObject({ ok: true });
@@ -230,8 +193,8 @@ export function detectionSuite(driver: DetectionDriver): void {
 
   it('marks a paragraph the page adds later, and drops its marks when it is removed', async () => {
     await addParagraph('Later that week, Weibo users shared a way around the Great Firewall.');
-    await waitForMarks(
-      driver.article(),
+    await waitForMarkSummary(
+      article(),
       [
         ...ARTICLE_MARKS.slice(0, 9),
         `${censorship} p#late: Great Firewall`,
@@ -243,7 +206,7 @@ export function detectionSuite(driver: DetectionDriver): void {
     );
     await expectBadge(String(ARTICLE_MARKS.length + 2));
     await removeParagraph();
-    await waitForMarks(driver.article(), ARTICLE_MARKS, 'the removed paragraph’s marks to go');
+    await waitForMarkSummary(article(), ARTICLE_MARKS, 'the removed paragraph’s marks to go');
     await expectBadge(String(ARTICLE_MARKS.length));
     expect(await mutations()).toEqual([]);
   });
@@ -253,14 +216,14 @@ export function detectionSuite(driver: DetectionDriver): void {
       version: SETTINGS_VERSION,
       categories: { 'blocked-platform': false },
     });
-    await waitForMarks(
-      driver.article(),
+    await waitForMarkSummary(
+      article(),
       ARTICLE_MARKS.filter((mark) => !mark.startsWith(platform)),
       'the blocked-platform marks to go',
     );
     await setSettings({ version: SETTINGS_VERSION, markStyle: 'background', markMode: 'first' });
-    await waitForMarks(
-      driver.article(),
+    await waitForMarkSummary(
+      article(),
       [
         `firewall-lens-bg-blocked-platform p#platforms: Facebook`,
         `firewall-lens-bg-blocked-platform p#platforms: YouTube`,
@@ -278,38 +241,34 @@ export function detectionSuite(driver: DetectionDriver): void {
 
   it('registers nothing at all in stealth mode', async () => {
     await setSettings({ version: SETTINGS_VERSION, stealth: true });
-    await waitForMarks(driver.article(), [], 'no highlights in stealth mode');
+    await waitForMarkSummary(article(), [], 'no highlights in stealth mode');
     // Still counted: the badge is the browser's, not the page's.
     await expectBadge(String(ARTICLE_MARKS.length));
   });
 
   it('switched off, leaves nothing behind: no marks, no badge, no reaction to new text', async () => {
     await setSettings({ version: SETTINGS_VERSION, enabled: false });
-    await waitForMarks(driver.article(), [], 'the marks to go');
+    await waitForMarkSummary(article(), [], 'the marks to go');
     await expectBadge('');
     // The marks were really painted (on nested text, in this browser's CSS) and are gone now.
     expect(markedHeadline).toBeDefined();
     expect(
-      Buffer.from(await driver.screenshotHeadline()).equals(
-        Buffer.from(markedHeadline as Uint8Array),
-      ),
+      Buffer.from(await screenshotHeadline()).equals(Buffer.from(markedHeadline as Uint8Array)),
     ).toBe(false);
     await addParagraph('The Great Firewall again.');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(await markSummary(driver.article())).toEqual([]);
+    expect(await markSummary(article())).toEqual([]);
     await removeParagraph();
     expect(await mutations()).toEqual([]);
   });
 
   it('switched on again, marks the page without a reload', async () => {
     await setSettings({ version: SETTINGS_VERSION });
-    await waitForMarks(driver.article(), ARTICLE_MARKS, 'the marks to come back');
+    await waitForMarkSummary(article(), ARTICLE_MARKS, 'the marks to come back');
     await expectBadge(String(ARTICLE_MARKS.length));
     await poll(
       async () =>
-        Buffer.from(await driver.screenshotHeadline()).equals(
-          Buffer.from(markedHeadline as Uint8Array),
-        ),
+        Buffer.from(await screenshotHeadline()).equals(Buffer.from(markedHeadline as Uint8Array)),
       { message: 'the headline to look marked again' },
     );
     expect(await mutations()).toEqual([]);

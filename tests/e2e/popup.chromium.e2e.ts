@@ -1,73 +1,18 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ChromiumExtension, launchChromium } from './harness/chromium';
-import { FIXTURE_PAGES_DIR } from './harness/paths';
+import { describe, expect, it } from 'vitest';
+import { launchChromiumSession } from './harness/chromium';
 import { poll } from './harness/poll';
-import {
-  ARTICLE_TERMS,
-  chromiumTab,
-  type PopupEnv,
-  popupMentionRows,
-  popupTests,
-  settledMarks,
-} from './harness/settings-steps';
-import { type StaticServer, startStaticServer } from './harness/static-server';
+import { ARTICLE_TERMS, openPopupOver, popupMentionRows, popupTests } from './harness/popup-suite';
 
 describe('the toolbar popup over an article, in Chromium', () => {
-  let extension: ChromiumExtension;
-  let server: StaticServer;
-  let env: PopupEnv;
-  let articlePage: Page;
+  const env = popupTests(launchChromiumSession, { popupCanCloseItself: true });
 
-  /** popup.html in a tab that loads while the article is the window's active tab. */
-  async function openPopupPage(): Promise<Page> {
-    const popup = await extension.openExtensionPage('popup.html');
-    await articlePage.bringToFront();
-    await popup.reload({ waitUntil: 'load' });
-    // The site switch appears once the popup has found its tab and the tab has answered.
-    await popup.waitForSelector('[role="switch"]', { timeout: 5_000 });
-    // It has found its tab; in front it runs at full speed (background tabs' timers are throttled).
-    await popup.bringToFront();
-    return popup;
-  }
-
-  beforeAll(async () => {
-    server = await startStaticServer({ root: FIXTURE_PAGES_DIR });
-    extension = await launchChromium();
-    articlePage = await extension.openPage(`${server.origin}/article.html`);
-    const article = chromiumTab(articlePage);
-    const control = chromiumTab(await extension.openExtensionPage('options.html'));
-    const baseline = await settledMarks(article);
-    env = {
-      article,
-      baseline,
-      control,
-      popupCanCloseItself: true,
-      async openPopup() {
-        const popup = await openPopupPage();
-        return {
-          popup: chromiumTab(popup),
-          isClosed: () => popup.isClosed(),
-          close: async () => {
-            if (!popup.isClosed()) await popup.close();
-          },
-        };
-      },
-    };
-  });
-
-  afterAll(async () => {
-    await extension?.close();
-    await server?.close();
-  });
-
-  popupTests(it, beforeEach, () => env);
-
+  // Chromium only: the test reads the browser's own accessibility tree over CDP, not a
+  // reimplementation of the naming rules; the Firefox driver (WebDriver BiDi) has no such view.
   it('names each term button for screen readers with its count ("VPN 4 mentions")', async () => {
-    const popup = await openPopupPage();
+    const { session, article } = env();
+    const popup = await openPopupOver(session, article);
     await poll(() => popup.evaluate(popupMentionRows), { message: 'the list of terms' });
-    // Chromium's own accessibility tree, not a reimplementation of the naming rules.
-    const cdp = await extension.context.newCDPSession(popup);
+    const cdp = await session.extension.context.newCDPSession(popup.raw);
     const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
       nodes: { role?: { value?: string }; name?: { value?: string } }[];
     };

@@ -2,21 +2,23 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import {
+  type BrowserSession,
+  type LaunchedExtension,
+  type OpenPageOptions,
+  sessionOver,
+} from './browser-session';
 import { snapshotBuild } from './build-snapshot';
+import { sendMessage } from './extension-pages';
+import { type PlaywrightDriver, playwrightDriver } from './page-driver';
 import { CHROME_BUILD_DIR } from './paths';
 import { poll } from './poll';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-export interface ChromiumExtension {
+export interface ChromiumExtension extends LaunchedExtension<Page> {
   context: BrowserContext;
   extensionId: string;
-  /** `chrome-extension://ID/<path>`. */
-  extensionUrl(path: string): string;
-  /** Opens e.g. `popup.html` in a new tab, loaded. */
-  openExtensionPage(path: string): Promise<Page>;
-  /** Opens a web page (only 127.0.0.1 resolves) in a new tab, loaded. */
-  openPage(url: string): Promise<Page>;
   /**
    * Runs `fn` in the background service worker. After `stopServiceWorker`, wake it first (send it
    * a message from an extension page): evaluating does not start a stopped worker.
@@ -24,17 +26,16 @@ export interface ChromiumExtension {
   evaluateInServiceWorker<R>(fn: () => R | Promise<R>): Promise<R>;
   /** Stops the background service worker the way Chromium does when it is idle. */
   stopServiceWorker(): Promise<void>;
-  close(): Promise<void>;
 }
 
-/** `chrome.runtime.sendMessage` from an extension page (the pages have `chrome`, not `browser`). */
+/** Chromium for the shared suites; `extension` keeps what only Chromium can do. */
+export interface ChromiumSession extends BrowserSession<PlaywrightDriver> {
+  extension: ChromiumExtension;
+}
+
+/** `runtime.sendMessage` from an extension page. */
 export function sendMessageFromPage(page: Page, message: unknown): Promise<unknown> {
-  return page.evaluate((payload) => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-    };
-    return chrome.runtime.sendMessage(payload);
-  }, message);
+  return sendMessage(playwrightDriver(page), message);
 }
 
 async function backgroundWorker(context: BrowserContext): Promise<Worker> {
@@ -43,6 +44,14 @@ async function backgroundWorker(context: BrowserContext): Promise<Worker> {
     context.serviceWorkers().find(isOurs) ??
     (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }))
   );
+}
+
+export async function launchChromiumSession(): Promise<ChromiumSession> {
+  const extension = await launchChromium();
+  return {
+    ...sessionOver(extension, playwrightDriver, { name: 'Chromium', buildDir: CHROME_BUILD_DIR }),
+    extension,
+  };
 }
 
 /**
@@ -94,8 +103,9 @@ function wrap(
   const origin = `chrome-extension://${extensionId}`;
   const extensionUrl = (path: string) => `${origin}/${path.replace(/^\//, '')}`;
 
-  const openPage = async (url: string) => {
+  const openPage = async (url: string, { beforePageScripts }: OpenPageOptions = {}) => {
     const page = await context.newPage();
+    if (beforePageScripts) await page.addInitScript(beforePageScripts);
     await page.goto(url, { waitUntil: 'load' });
     return page;
   };

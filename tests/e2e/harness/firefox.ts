@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../utils/extension-ids';
+import {
+  type BrowserSession,
+  type LaunchedExtension,
+  type OpenPageOptions,
+  sessionOver,
+} from './browser-session';
 import { snapshotBuild } from './build-snapshot';
+import { sendMessage } from './extension-pages';
+import { type PuppeteerDriver, puppeteerDriver } from './page-driver';
 import { FIREFOX_BUILD_DIR } from './paths';
 import { poll } from './poll';
 
@@ -10,27 +18,20 @@ export { poll } from './poll';
 
 export const FIREFOX_PATH = '/usr/bin/firefox-esr';
 
-export interface FirefoxExtension {
+export interface FirefoxExtension extends LaunchedExtension<Page> {
   browser: Browser;
   /** The extension's internal UUID, pinned so its pages have a known origin. */
   uuid: string;
-  /** `moz-extension://UUID/<path>`. */
-  extensionUrl(path: string): string;
-  /** Opens e.g. `popup.html` in a new tab and waits until it has loaded. */
-  openExtensionPage(path: string): Promise<Page>;
-  /** Opens a web page (only 127.0.0.1 is reachable) in a new tab and waits until it has loaded. */
-  openPage(url: string): Promise<Page>;
-  close(): Promise<void>;
 }
 
-/** `browser.runtime.sendMessage` from an extension page. */
+/** Firefox ESR for the shared suites; `extension` keeps what only Firefox can do. */
+export interface FirefoxSession extends BrowserSession<PuppeteerDriver> {
+  extension: FirefoxExtension;
+}
+
+/** `runtime.sendMessage` from an extension page. */
 export function sendMessageFromPage(page: Page, message: unknown): Promise<unknown> {
-  return page.evaluate((payload) => {
-    const { browser } = globalThis as unknown as {
-      browser: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-    };
-    return browser.runtime.sendMessage(payload);
-  }, message);
+  return sendMessage(puppeteerDriver(page), message);
 }
 
 /** A local port nothing listens on: the proxy for every non-local request, so they all fail. */
@@ -48,9 +49,14 @@ async function deadPort(): Promise<number> {
  * `goto` may never resolve in Firefox ESR, so the page is polled until it has loaded instead
  * (`waitForFunction` is blocked by the extension pages' CSP on Firefox 140).
  */
-async function openTab(browser: Browser, url: string): Promise<Page> {
+async function openTab(
+  browser: Browser,
+  url: string,
+  { beforePageScripts }: OpenPageOptions = {},
+): Promise<Page> {
   const expected = new URL(url).href;
   const page = await browser.newPage();
+  if (beforePageScripts) await page.evaluateOnNewDocument(beforePageScripts);
   page.goto(url).catch(() => {});
   await poll(
     () =>
@@ -61,6 +67,17 @@ async function openTab(browser: Browser, url: string): Promise<Page> {
     { timeout: 15_000, message: `${url} to load` },
   );
   return page;
+}
+
+export async function launchFirefoxSession(): Promise<FirefoxSession> {
+  const extension = await launchFirefox();
+  return {
+    ...sessionOver(extension, puppeteerDriver, {
+      name: 'Firefox ESR',
+      buildDir: FIREFOX_BUILD_DIR,
+    }),
+    extension,
+  };
 }
 
 /**
@@ -120,7 +137,7 @@ export async function launchFirefox({
     uuid,
     extensionUrl,
     openExtensionPage: (path) => openTab(browser, extensionUrl(path)),
-    openPage: (url) => openTab(browser, url),
+    openPage: (url, options) => openTab(browser, url, options),
     close,
   };
 }

@@ -1,7 +1,15 @@
-/** Assertions both browsers' foundation tests share, so the two files check the same promises. */
-import { expect } from 'vitest';
+/**
+ * The foundation both browsers must give: a background that answers, pages that render, a content
+ * script that marks. Written once; `foundation.<browser>.e2e.ts` launch the browser and call
+ * `foundationTests`.
+ */
+import { expect, it } from 'vitest';
 import { CATEGORIES } from '../../../utils/glossary-types';
+import { type BrowserSession, browserForSuite, type SuiteBrowser } from './browser-session';
+import { readBuiltManifest } from './built-manifest';
+import { sendMessage } from './extension-pages';
 import { type EvaluatesInPage, ourHighlightNames } from './highlights';
+import type { PageDriver } from './page-driver';
 import { poll } from './poll';
 
 export const PAGE_TITLE = 'Firewall Lens';
@@ -63,4 +71,70 @@ export function waitForMarks(page: EvaluatesInPage): Promise<string[]> {
 export function expectOnlyCategoryHighlights(names: string[]): void {
   const known = CATEGORIES.map((category) => `firewall-lens-${category}`);
   expect(known).toEqual(expect.arrayContaining(names));
+}
+
+/** Waits until the extension page has rendered its UI, then checks what it rendered. */
+async function expectRenders(page: PageDriver, message: string): Promise<void> {
+  const rendered = await poll(
+    async () => {
+      const shown = await page.evaluate(describeRenderedPage);
+      return hasRendered(shown) && shown;
+    },
+    { message },
+  );
+  expectRenderedExtensionPage(rendered);
+}
+
+export interface FoundationEnv {
+  /** popup.html in a tab, open for the whole suite: the extension page requests are sent from. */
+  popup: PageDriver;
+  /** The built manifest's version, which the background must report. */
+  version: string;
+}
+
+/** Registers the foundation tests in the calling `describe`; returns what browser-only tests need. */
+export function foundationTests<S extends BrowserSession>(
+  launch: () => Promise<S>,
+): () => SuiteBrowser<S> & FoundationEnv {
+  const current = browserForSuite(
+    launch,
+    async ({ session }): Promise<FoundationEnv> => ({
+      popup: await session.openExtensionPage('popup.html'),
+      version: readBuiltManifest(session.buildDir).version,
+    }),
+  );
+
+  it('the background answers a ping with the extension version', async () => {
+    const { popup, version } = current();
+    expectPingReply(await sendMessage(popup, { type: 'ping' }), version);
+  });
+
+  it('the background answers an unknown request with an error, not silence', async () => {
+    expectErrorReply(await sendMessage(current().popup, UNKNOWN_REQUEST));
+  });
+
+  it('the popup renders', async () => {
+    await expectRenders(current().popup, 'the popup to render');
+  });
+
+  it('the options page renders', async () => {
+    const options = await current().session.openExtensionPage('options.html');
+    try {
+      await expectRenders(options, 'the options page to render');
+    } finally {
+      await options.close();
+    }
+  });
+
+  it('the content script marks mentions on a page served from 127.0.0.1', async () => {
+    const { session, origin } = current();
+    const article = await session.openPage(`${origin}/article.html`);
+    try {
+      expectOnlyCategoryHighlights(await waitForMarks(article));
+    } finally {
+      await article.close();
+    }
+  });
+
+  return current;
 }
