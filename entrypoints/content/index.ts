@@ -7,6 +7,7 @@ import './highlights.css';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { decideEnablement } from '../../utils/enablement';
+import { CONTENT_SCRIPT_MATCHES } from '../../utils/extension-ids';
 import type { CategoryId, MatcherData } from '../../utils/glossary-types';
 import { compileMatcher, type Matcher } from '../../utils/matcher';
 import { askBackground } from '../../utils/messaging';
@@ -17,7 +18,7 @@ import { MarkingSession } from './marking-session';
 import { answerTabRequest } from './tab-requests';
 
 export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
+  matches: CONTENT_SCRIPT_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
     runContentScript(ctx);

@@ -8,6 +8,7 @@ import { loadSettings, updateSettings, watchSettings } from '../../utils/setting
 import { activeTabId } from './active-tab';
 import { Glossary } from './Glossary';
 import { OnThisPage } from './OnThisPage';
+import { SiteAccessNotice } from './SiteAccessNotice';
 
 type TabName = 'page' | 'glossary';
 
@@ -61,6 +62,7 @@ export function Popup() {
           Options
         </button>
       </header>
+      <SiteAccessNotice />
       {settings && !settings.enabled ? (
         <p class="notice" role="status">
           Firewall Lens is off everywhere.{' '}

@@ -400,3 +400,23 @@ describe('the tabs', () => {
     expect(container.querySelector<HTMLElement>('#panel-page')?.hidden).toBe(false);
   });
 });
+
+describe('access to websites (Firefox lets a person withhold it)', () => {
+  it('says nothing when the extension may read websites', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    renderPopup();
+    await waitFor(() => getByRole('switch', 'Enabled on example.com'));
+    expect(container.textContent).not.toContain('not allowed to read websites');
+  });
+
+  it('explains why nothing is marked and asks the browser for access', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    renderPopup();
+    const allow = await waitFor(() => getByRole('button', 'Allow on all websites'));
+    expect(container.textContent).toContain('not allowed to read websites');
+    allow.click();
+    await waitFor(() => expect(container.textContent).toContain('Access granted'));
+    expect(request).toHaveBeenCalledWith({ origins: ['http://*/*', 'https://*/*'] });
+  });
+});

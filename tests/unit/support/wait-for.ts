@@ -5,5 +5,5 @@ import { vi } from 'vitest';
  * browsers in CI, and a UI test that waits for a render must not fail because the machine was busy.
  */
 export function waitFor<T>(check: () => T | Promise<T>): Promise<T> {
-  return vi.waitFor(check, { timeout: 5_000, interval: 5 });
+  return vi.waitFor(check, { timeout: 3_000, interval: 5 });
 }
