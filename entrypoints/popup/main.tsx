@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import '../../components/context-card.css';
 import '../../components/theme.css';
 import './popup.css';
 import { Popup } from './Popup';
