@@ -3,9 +3,12 @@
  * runs the same RegExp and marks nothing), in headless Chromium, on the bundled article, a
  * generated 2 MB page and the Readability corpus when present. Writes bench/results.json.
  *
- *   node scripts/bench.mjs [--strict] [--corpus DIR | --no-corpus] [--only TEXT] [--quick] [--out FILE]
+ *   node scripts/bench.mjs [--strict] [--corpus DIR | --no-corpus] [--only TEXT] [--pages A,B]
+ *                          [--quick] [--out FILE]
  *
- * --only keeps the corpus pages whose file name contains TEXT; --quick does one run of everything.
+ * --only keeps the corpus pages whose file name contains TEXT; --pages keeps every page (the
+ * bundled article and the 2 MB page included) whose name contains one of the comma-separated
+ * texts, e.g. `--pages 2 MB,qq,00`; --quick does one run of everything.
  *
  * Each measurement is on a fresh page load (mark.js rewrites the DOM), pages' own scripts blocked
  * by CSP so the timings are ours alone. The bench is informational: it prints FAIL lines for
@@ -47,12 +50,14 @@ function parseArgs(argv) {
     else if (arg === '--corpus') args.corpus = resolve(argv[++i] ?? '');
     else if (arg === '--out') args.out = resolve(argv[++i] ?? '');
     else if (arg === '--only') args.only = argv[++i] ?? '';
+    else if (arg === '--pages') args.pages = (argv[++i] ?? '').split(',').filter(Boolean);
     else throw new Error(`unknown argument ${arg}`);
   }
   return args;
 }
 
 const args = parseArgs(process.argv.slice(2));
+const wanted = (name) => !args.pages || args.pages.some((text) => name.includes(text));
 
 /** Runs per kind of page: the 2 MB page decides two targets, so it gets the most. */
 const RUNS = args.quick
@@ -100,6 +105,7 @@ async function main() {
     args.corpus && existsSync(args.corpus)
       ? readdirSync(args.corpus)
           .filter((name) => name.endsWith('.html') && (!args.only || name.includes(args.only)))
+          .filter(wanted)
           .sort()
       : [];
 
@@ -132,7 +138,10 @@ async function main() {
       await page.evaluate(
         () =>
           new Promise((done) => {
-            globalThis.gc?.();
+            // Three full collections: V8 drops a RegExp's compiled code once it went unused
+            // through two, so no method finds the same pattern compiled by the one before it
+            // (mark.js and the floor share one). Every method compiles its RegExp in the clock.
+            for (let i = 0; i < 3; i++) globalThis.gc?.();
             void document.body?.offsetHeight;
             requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)));
           }),
@@ -170,6 +179,7 @@ async function main() {
     append = false,
     cold = false,
   }) {
+    if (kind !== 'warm-up' && !wanted(name)) return null;
     const previous = rawSamples.get(name);
     const samples = previous?.samples ?? Object.fromEntries(METHODS.map((m) => [m, []]));
     const errors = previous?.errors ?? [];
@@ -256,6 +266,9 @@ async function main() {
     if ((i + 1) % 20 === 0) console.log(`  … ${i + 1}/${corpusFiles.length} corpus pages`);
   }
 
+  // Pages left out by --pages.
+  rows.splice(0, rows.length, ...rows.filter((row) => row !== null));
+
   // A page failing a per-page target gets CONFIRM_RUNS more runs (mark(terms) aside, it is never
   // the faster mode) before the failure is reported: a busy moment of the machine is not a result.
   const suspects = rows
@@ -314,6 +327,7 @@ function summarise({ name, kind, samples, errors, path }) {
     textNodes: floorSample?.textNodes ?? null,
     oursMs: ms('ours'),
     oursBusyMs: ms('ours', 'busyMs'),
+    oursSetupMs: ms('ours', 'setupMs'),
     oursSlices: ms('ours', 'slices'),
     // Median over runs of each run's longest: on a loaded 2-core machine a single run can be
     // descheduled mid-slice. The worst of all runs is kept beside it.
@@ -469,6 +483,7 @@ function printReport(rows, checks) {
       'textNodes',
       'oursMs',
       'oursBusyMs',
+      'oursSetupMs',
       'longestSliceMs',
       'markRegExpMs',
       'markTermsMs',

@@ -25,7 +25,11 @@ export interface PainterEnvironment<H extends HighlightSet> {
 
 export function browserPainterEnvironment(): PainterEnvironment<Highlight> {
   return {
-    registry: CSS.highlights,
+    // Read when the first mark is painted: the first `CSS.highlights` of a document costs ~0.07 ms
+    // in Chromium (it creates the registry), which a page without mentions never needs to pay.
+    get registry() {
+      return CSS.highlights;
+    },
     createHighlight: () => new Highlight(),
     createRange: ({ node, start, end }) =>
       new StaticRange({

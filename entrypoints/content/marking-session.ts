@@ -1,6 +1,6 @@
 /**
- * Everything Firewall Lens runs on a page while it is switched on there: the scan, the mutation
- * observer, the marks, the hover cards and the SPA watcher. `stop()`
+ * Everything Firewall Lens runs on a page while it is switched on there: the page marker (scan,
+ * mutation observer, marks), the hover cards, the badge count and the SPA watcher. `stop()`
  * undoes all of it: no highlight stays registered, no observer, listener or timer is left.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -8,12 +8,9 @@ import type { Enablement } from '../../utils/enablement';
 import type { Matcher } from '../../utils/matcher';
 import type { BadgeReporter } from './badge-reporter';
 import { type CardUi, startCardUi } from './card/card-controller';
-import { browserPainterEnvironment, HighlightPainter } from './highlight-painter';
 import { watchLocation } from './location-watcher';
-import { MentionStore } from './mention-store';
-import { MutationBatcher } from './mutation-batcher';
-import { Scanner } from './scanner';
-import { createPageYielder, type PageYielder } from './yield-to-page';
+import type { MentionStore } from './mention-store';
+import { createPageMarker, type PageMarker } from './page-marker';
 
 /** The text at the top of the viewport, when the page is scrolled away from its start. */
 function viewportAnchor(): Node | null {
@@ -27,39 +24,33 @@ function viewportAnchor(): Node | null {
 }
 
 export class MarkingSession {
-  readonly store = new MentionStore();
-  private readonly painter = new HighlightPainter(browserPainterEnvironment());
-  private readonly yielder: PageYielder = createPageYielder();
-  private readonly scanner: Scanner;
-  private readonly batcher: MutationBatcher;
+  readonly store: MentionStore;
+  private readonly marker: PageMarker;
   private readonly cards: CardUi;
-  private readonly cleanups: (() => void)[] = [];
-  private enablement: Enablement;
+  private readonly stopWatchingLocation: () => void;
   private stopped = false;
 
   constructor(
     ctx: ContentScriptContext,
-    private matcher: Matcher,
+    matcher: Matcher,
     enablement: Enablement,
     private readonly badge: BadgeReporter,
   ) {
-    this.enablement = enablement;
-    this.store.setMarkMode(enablement.markMode);
-    this.scanner = new Scanner(matcher, {
+    this.marker = createPageMarker({
       document,
-      store: this.store,
-      yieldToPage: () => this.yielder.yield(),
+      matcher,
+      markStyle: enablement.markStyle,
+      markMode: enablement.markMode,
+      stealth: enablement.stealth,
       viewportAnchor,
+      onChange: (total) => badge.report(total),
     });
-    this.cleanups.push(this.store.onChange(() => this.repaint()));
-    this.batcher = new MutationBatcher(document, (records) => {
-      void this.scanner.handleMutations(records);
-    });
+    this.store = this.marker.store;
     this.cards = startCardUi(ctx, this.store, {
       hoverDelayMs: enablement.hoverDelayMs,
       stealth: enablement.stealth,
     });
-    this.cleanups.push(watchLocation(() => void this.scanner.fullScan()));
+    this.stopWatchingLocation = watchLocation(() => void this.marker.scan());
   }
 
   /** Scrolls to the next or previous mention and opens its card (the popup's arrows). */
@@ -69,48 +60,23 @@ export class MarkingSession {
 
   /** The first full scan; resolves when it is done. */
   start(): Promise<void> {
-    return this.scanner.fullScan();
+    return this.marker.scan();
   }
 
   /** Applies changed settings without reloading the page. */
   update(enablement: Enablement, matcher: Matcher): void {
-    this.enablement = enablement;
-    this.store.setMarkMode(enablement.markMode);
     this.cards.update({ hoverDelayMs: enablement.hoverDelayMs, stealth: enablement.stealth });
-    this.repaint({ full: true });
-    if (matcher !== this.matcher) {
-      this.matcher = matcher;
-      this.scanner.setMatcher(matcher);
-      void this.scanner.fullScan();
-    }
+    this.marker.update(enablement, matcher);
   }
 
   /** Removes every trace of the session from the page. `reportZero`: clear the badge too. */
   stop({ reportZero }: { reportZero: boolean }): void {
     if (this.stopped) return;
     this.stopped = true;
-    this.scanner.stop();
-    this.batcher.disconnect();
-    this.yielder.close();
-    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.stopWatchingLocation();
     this.cards.destroy();
-    this.painter.clear();
-    this.store.clear();
+    this.marker.stop();
     if (reportZero) this.badge.reset();
     else this.badge.cancel();
-  }
-
-  /** Draws what changed since the last paint; everything again after a mode or style change. */
-  private repaint({ full = false }: { full?: boolean } = {}): void {
-    if (this.stopped) return;
-    const { markStyle, markMode, stealth } = this.enablement;
-    const changes = this.store.takeChanges();
-    // In 'first' mode a mention anywhere can change which one is first: compare all of them.
-    if (full || markMode === 'first') {
-      this.painter.paint(this.store.marked(), markStyle, stealth);
-    } else {
-      this.painter.paintChanges(changes, () => this.store.marked(), markStyle, stealth);
-    }
-    this.badge.report(this.store.total());
   }
 }

@@ -1,24 +1,22 @@
 /**
- * "Ours" in the bench: the shipped scanner, mention store, highlight painter, page yielder and
- * mutation batcher, wired as entrypoints/content/marking-session.ts wires them (marks in every
- * category, underline style, no card UI or badge: those need the extension's runtime). Only the
- * wiring is here; every module doing the work is imported from entrypoints/content and utils.
+ * "Ours" in the bench: `createPageMarker` from entrypoints/content/page-marker.ts, the same marking
+ * core the content script's MarkingSession runs (scanner, mention store, highlight painter, page
+ * yielder, mutation batcher), with every category's aliases, all marks, underline style. No card
+ * UI or badge: those need the extension's runtime. Nothing here wires the modules itself.
  */
-import {
-  browserPainterEnvironment,
-  HighlightPainter,
-} from '../../entrypoints/content/highlight-painter';
-import { MentionStore } from '../../entrypoints/content/mention-store';
-import { MutationBatcher } from '../../entrypoints/content/mutation-batcher';
-import { Scanner } from '../../entrypoints/content/scanner';
-import { createPageYielder } from '../../entrypoints/content/yield-to-page';
+import { createPageMarker, type PageMarker } from '../../entrypoints/content/page-marker';
 import type { MatcherData } from '../../utils/glossary-types';
 import { compileMatcher } from '../../utils/matcher';
 import { startRecording, stopRecording } from './slice-recorder';
 
 export interface OursResult {
-  /** From the start of the scan until every mark is registered, yields included. */
+  /**
+   * From creating the page marker (the content script makes one per page: store, painter, the
+   * mutation observer) until every mark of the first scan is registered, yields included.
+   */
   ms: number;
+  /** The part of `ms` spent creating the marker, before the scan starts. */
+  setupMs: number;
   /** Our own main-thread time: the sum of the slices. */
   busyMs: number;
   slices: number;
@@ -43,12 +41,10 @@ export interface AppendResult {
   marksAdded: number;
 }
 
-interface Session {
-  scanner: Scanner;
-  store: MentionStore;
-}
+let marker: PageMarker | null = null;
 
-let session: Session | null = null;
+/** Set while an append is timed: the marker's mutation batch, when it arrives. */
+let onBatch: ((receivedAt: number, handled: Promise<void>) => void) | null = null;
 
 const nextFrame = (): Promise<void> =>
   new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -69,21 +65,6 @@ export async function runOurs(data: MatcherData): Promise<OursResult> {
   const matcher = compileMatcher(data);
   const compileMs = performance.now() - compileStart;
 
-  const store = new MentionStore();
-  const painter = new HighlightPainter(browserPainterEnvironment());
-  // MarkingSession.repaint with the defaults (all marks, underline, no stealth), minus the badge.
-  store.onChange(() =>
-    painter.paintChanges(store.takeChanges(), () => store.marked(), 'underline', false),
-  );
-  const yielder = createPageYielder();
-  const scanner = new Scanner(matcher, {
-    document,
-    store,
-    yieldToPage: () => yielder.yield(),
-    viewportAnchor: () => null,
-  });
-  session = { scanner, store };
-
   const longTasks: PerformanceEntry[] = [];
   const observer = new PerformanceObserver((list) => {
     longTasks.push(...list.getEntries());
@@ -91,8 +72,19 @@ export async function runOurs(data: MatcherData): Promise<OursResult> {
   observer.observe({ type: 'longtask' });
 
   startRecording();
+  // The marker is made inside the clock: the content script makes one on every page it marks.
   const start = performance.now();
-  await scanner.fullScan();
+  const current = createPageMarker({
+    document,
+    matcher,
+    markStyle: 'underline',
+    markMode: 'all',
+    stealth: false,
+    onMutationBatch: (receivedAt, handled) => onBatch?.(receivedAt, handled),
+  });
+  marker = current;
+  const setupMs = performance.now() - start;
+  await current.scan();
   const ms = performance.now() - start;
   const slices = stopRecording();
   await nextFrame();
@@ -103,6 +95,7 @@ export async function runOurs(data: MatcherData): Promise<OursResult> {
 
   return {
     ms,
+    setupMs,
     busyMs: slices.busyMs,
     slices: slices.slices,
     longestSliceMs: slices.longestMs,
@@ -113,13 +106,13 @@ export async function runOurs(data: MatcherData): Promise<OursResult> {
     })),
     paintedMs,
     compileMs,
-    marks: store.total(),
+    marks: current.store.total(),
     ...countText(),
   };
 }
 
 /**
- * After `runOurs`: observes the body as the content script does, appends a paragraph with two
+ * After `runOurs` (whose marker keeps observing the page, as the content script's does): appends a paragraph with two
  * mentions to the end of the story and times the batch, `count` times, a frame apart (the first is
  * the cold one: the incremental path has not run before in this document).
  */
@@ -133,21 +126,23 @@ export async function appendParagraphs(count = 5): Promise<AppendResult[]> {
 }
 
 function appendParagraph(): Promise<AppendResult> {
-  const current = session;
+  const current = marker;
   if (current === null) return Promise.reject(new Error('run ours first'));
-  const { scanner, store } = current;
-  const before = store.total();
+  const before = current.store.total();
   return new Promise((resolve, reject) => {
-    // The content script's own batcher: records are handed on from a task of ours; the time
-    // counted is that task's, from the batch to its marks being registered.
-    const batcher = new MutationBatcher(document, (records) => {
-      batcher.disconnect();
-      const start = performance.now();
-      scanner
-        .handleMutations(records)
-        .then(() => resolve({ ms: performance.now() - start, marksAdded: store.total() - before }))
+    // The marker's own batcher hands the records on from a task of ours; the time counted is that
+    // task's, from the batch to its marks being registered.
+    onBatch = (receivedAt, handled) => {
+      onBatch = null;
+      handled
+        .then(() =>
+          resolve({
+            ms: performance.now() - receivedAt,
+            marksAdded: current.store.total() - before,
+          }),
+        )
         .catch(reject);
-    });
+    };
     const stories = document.querySelectorAll('article, main');
     const parent = stories[stories.length - 1] ?? document.body;
     const paragraph = document.createElement('p');

@@ -1,0 +1,182 @@
+/**
+ * Before/after for the scan: times "ours" from two trees in the same browser, interleaved page by
+ * page and run by run (baseline, current, markRegExp, floor, baseline, …), so a busy moment of a
+ * shared machine falls on both. The baseline is any copy of the repository, e.g.
+ *
+ *   mkdir /tmp/base && git archive HEAD | tar -x -C /tmp/base && ln -s "$PWD/node_modules" /tmp/base/
+ *   node scripts/bench/ab.mjs --baseline /tmp/base [--pages qq,00,large] [--runs 9]
+ *
+ * --current DIR times another tree instead of this one (two copies of one commit show the noise).
+ * --pages keeps the pages whose name contains one of the comma-separated texts ("article",
+ * "large" and corpus file names). Prints medians per page, and per group the median of the
+ * per-page ratios current/baseline.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderArticlePage } from './article-page.mjs';
+import { buildPageBundle } from './build-page-bundle.mjs';
+import { launchBrowser, NO_PAGE_SCRIPTS_CSP } from './chromium.mjs';
+import { generateLargePage } from './generate-large-page.mjs';
+import { startStaticServer } from './static-server.mjs';
+import { median, round } from './stats.mjs';
+import { fmt, formatTable } from './table.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+function parseArgs(argv) {
+  const args = { runs: 7, corpus: join(root, '../shared/corpus/readability'), pages: null };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--baseline') args.baseline = resolve(argv[++i] ?? '');
+    else if (arg === '--current') args.current = resolve(argv[++i] ?? '');
+    else if (arg === '--pages') args.pages = (argv[++i] ?? '').split(',').filter(Boolean);
+    else if (arg === '--runs') args.runs = Number(argv[++i]);
+    else if (arg === '--corpus') args.corpus = resolve(argv[++i] ?? '');
+    else throw new Error(`unknown argument ${arg}`);
+  }
+  if (!args.baseline) throw new Error('--baseline DIR is required');
+  return args;
+}
+
+const args = parseArgs(process.argv.slice(2));
+const keep = (name) => args.pages === null || args.pages.some((text) => name.includes(text));
+
+const [baseBundle, bundle] = await Promise.all([
+  buildPageBundle(join(args.baseline, 'scripts/bench/page-entry.ts')),
+  buildPageBundle(args.current && join(args.current, 'scripts/bench/page-entry.ts')),
+]);
+const markJs = readFileSync(join(root, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
+
+const pages = new Map();
+const list = [];
+if (keep('article')) {
+  pages.set(
+    '/__bench/article.html',
+    renderArticlePage(
+      readFileSync(join(root, 'data/sources/second-world-internet-conference.txt'), 'utf8'),
+    ),
+  );
+  list.push({ name: 'article', path: '/__bench/article.html', group: 'fixed' });
+}
+if (keep('large')) {
+  pages.set('/__bench/large-2mb.html', generateLargePage().html);
+  list.push({ name: 'large-2mb', path: '/__bench/large-2mb.html', group: 'fixed' });
+}
+if (existsSync(args.corpus)) {
+  for (const file of readdirSync(args.corpus)
+    .filter((f) => f.endsWith('.html'))
+    .sort()) {
+    if (keep(file))
+      list.push({ name: file, path: `/${encodeURIComponent(file)}`, group: 'corpus' });
+  }
+}
+
+const server = await startStaticServer({
+  root: args.corpus,
+  pages,
+  headers: {
+    'content-security-policy': NO_PAGE_SCRIPTS_CSP,
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-embedder-policy': 'require-corp',
+  },
+});
+const browser = await launchBrowser({ exposeGc: true });
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+const tab = await context.newPage();
+
+async function measure(path, variant) {
+  await tab.goto(server.origin + path, { waitUntil: 'load', timeout: 30_000 });
+  await tab.evaluate(
+    () =>
+      new Promise((done) => {
+        // As in bench.mjs: three collections flush any RegExp code the previous run compiled.
+        for (let i = 0; i < 3; i++) globalThis.gc?.();
+        void document.body?.offsetHeight;
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)));
+      }),
+  );
+  if (variant === 'markRegExp') await tab.evaluate(markJs);
+  await tab.evaluate(variant === 'baseline' ? baseBundle : bundle);
+  const method = variant === 'baseline' || variant === 'current' ? 'ours' : variant;
+  return tab.evaluate((name) => globalThis.__firewallLensBench[name](), method);
+}
+
+const VARIANTS = ['baseline', 'current', 'markRegExp', 'floor'];
+// Warm-up, discarded.
+for (const variant of VARIANTS) await measure(list[0]?.path ?? '/__bench/article.html', variant);
+
+const rows = [];
+for (const page of list) {
+  const samples = Object.fromEntries(VARIANTS.map((v) => [v, []]));
+  for (let run = 0; run < args.runs; run++) {
+    // Alternate which of the two goes first, so neither always follows mark.js's garbage.
+    const order = run % 2 === 0 ? VARIANTS : ['current', 'baseline', 'markRegExp', 'floor'];
+    for (const variant of order) samples[variant].push(await measure(page.path, variant));
+  }
+  const ms = (v) => median(samples[v].map((s) => s.ms));
+  const marks = (v) => samples[v][0]?.marks;
+  if (marks('baseline') !== marks('current')) {
+    console.log(`MARKS DIFFER on ${page.name}: ${marks('baseline')} vs ${marks('current')}`);
+  }
+  rows.push({
+    ...page,
+    baseline: ms('baseline'),
+    current: ms('current'),
+    markRegExp: ms('markRegExp'),
+    floor: ms('floor'),
+    marks: `${marks('current')} / ${marks('baseline')} / ${marks('markRegExp')}`,
+  });
+}
+await context.close();
+await browser.close();
+await server.close();
+
+console.log(
+  formatTable(
+    [
+      'page',
+      'baseline ms',
+      'current ms',
+      'current/baseline',
+      'markRegExp ms',
+      'floor ms',
+      'base/mark.js',
+      'cur/mark.js',
+      'cur/floor',
+      'marks cur / base / mark.js',
+    ],
+    rows.map((r) => [
+      r.name,
+      fmt(r.baseline, 3),
+      fmt(r.current, 3),
+      fmt(r.current / r.baseline, 2),
+      fmt(r.markRegExp, 3),
+      fmt(r.floor, 3),
+      fmt(r.baseline / r.markRegExp, 2),
+      fmt(r.current / r.markRegExp, 2),
+      fmt(r.current / r.floor, 2),
+      r.marks,
+    ]),
+  ),
+);
+const small = rows.filter((r) => r.group === 'corpus' && r.markRegExp < 5);
+const big = rows.filter((r) => r.group === 'corpus' && r.markRegExp >= 5);
+for (const [label, group] of [
+  ['corpus, markRegExp < 5 ms', small],
+  ['corpus, markRegExp ≥ 5 ms', big],
+]) {
+  if (group.length === 0) continue;
+  const over = (key) => group.filter((r) => r[key] / r.markRegExp > 0.5).length;
+  console.log(
+    `${label}: ${group.length} pages; current/baseline median ${fmt(median(group.map((r) => r.current / r.baseline)), 2)}; ` +
+      `over 0.5× mark.js: baseline ${over('baseline')}, current ${over('current')}; ` +
+      `median ms baseline ${fmt(median(group.map((r) => r.baseline)), 3)}, current ${fmt(median(group.map((r) => r.current)), 3)}`,
+  );
+}
+console.log(
+  `load average ${(await import('node:os'))
+    .loadavg()
+    .map((v) => round(v))
+    .join(' ')}`,
+);
