@@ -11,8 +11,7 @@ import {
   fixtureBundle,
   fixtureEntry,
   fixtureGlossary,
-  newIndexedDB,
-  openDatabase,
+  freshDatabase,
 } from '../fixtures/background/test-database';
 
 const POPUP = extensionPage('/popup.html');
@@ -25,7 +24,7 @@ beforeEach(() => {
     name: 'Firewall Lens',
     version: '0.1.0',
   });
-  db = openDatabase(newIndexedDB());
+  db = freshDatabase();
   registerBackgroundListeners({ db, seeder: createSeeder(db, fixtureBundle()) });
 });
 

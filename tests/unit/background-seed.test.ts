@@ -7,6 +7,7 @@ import {
   fixtureBundle,
   fixtureEntry,
   fixtureGlossary,
+  freshDatabase,
   newIndexedDB,
   openDatabase,
 } from '../fixtures/background/test-database';
@@ -38,7 +39,7 @@ function nextVersion() {
 
 describe('seeding the card cache', () => {
   it('fills an empty database with every bundled card, its source and the data version', async () => {
-    const db = openDatabase(newIndexedDB());
+    const db = freshDatabase();
     expect(await seedDatabase(db, fixtureBundle())).toEqual({
       status: 'seeded',
       version: 'fixture-1',
@@ -72,14 +73,14 @@ describe('seeding the card cache', () => {
   });
 
   it('counts the writes of a real seeding, so the idempotence check above can fail', async () => {
-    const db = openDatabase(newIndexedDB());
+    const db = freshDatabase();
     const writes = countWrites(db);
     await seedDatabase(db, fixtureBundle());
     expect(writes.count).toBeGreaterThan(0);
   });
 
   it('on a new version replaces bundled cards, deletes removed ones and keeps user-added cards', async () => {
-    const db = openDatabase(newIndexedDB());
+    const db = freshDatabase();
     await seedDatabase(db, fixtureBundle());
     await db.cards.add(USER_CARD);
 
@@ -100,7 +101,7 @@ describe('seeding the card cache', () => {
   });
 
   it('lets a user-added card win over a bundled entry with the same id', async () => {
-    const db = openDatabase(newIndexedDB());
+    const db = freshDatabase();
     const mine = { ...USER_CARD, id: 'vpn' };
     await db.cards.add(mine);
     await seedDatabase(db, fixtureBundle());
@@ -109,7 +110,7 @@ describe('seeding the card cache', () => {
   });
 
   it('keeps the cached cards when the bundle fails validation, and logs why', async () => {
-    const db = openDatabase(newIndexedDB());
+    const db = freshDatabase();
     await seedDatabase(db, fixtureBundle());
     const broken = nextVersion();
     // A quote that no longer matches its article, as after a careless edit of the source.
@@ -129,7 +130,7 @@ describe('seeding the card cache', () => {
   });
 
   it('leaves an empty database empty (no version recorded) when the bundle is not a glossary', async () => {
-    const db = openDatabase(newIndexedDB());
+    const db = freshDatabase();
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(await seedDatabase(db, fixtureBundle('not a glossary'))).toMatchObject({
       status: 'invalid',
@@ -139,7 +140,7 @@ describe('seeding the card cache', () => {
   });
 
   it('rewrites bundled rows on a forced reseed even at the same version, keeping user rows', async () => {
-    const db = openDatabase(newIndexedDB());
+    const db = freshDatabase();
     await seedDatabase(db, fixtureBundle());
     await db.cards.add(USER_CARD);
     await db.cards.update('great-firewall', { summary: 'damaged' });
@@ -156,7 +157,7 @@ describe('seeding the card cache', () => {
 
 describe('the seeder of one worker life', () => {
   it('shares one seeding between concurrent callers (onInstalled and a first read)', async () => {
-    const db = openDatabase(newIndexedDB());
+    const db = freshDatabase();
     const seeder = createSeeder(db, fixtureBundle());
     const [first, second] = await Promise.all([seeder.ensureSeeded(), seeder.ensureSeeded()]);
     expect(first).toBe(second);
@@ -165,7 +166,7 @@ describe('the seeder of one worker life', () => {
   });
 
   it('retries after a failed seeding instead of remembering the failure', async () => {
-    const db = openDatabase(newIndexedDB());
+    const db = freshDatabase();
     const seeder = createSeeder(db, fixtureBundle());
     const failure = vi.spyOn(db.meta, 'get').mockRejectedValueOnce(new Error('disk full'));
     await expect(seeder.ensureSeeded()).rejects.toThrow('disk full');
@@ -182,7 +183,7 @@ describe('the bundled data', () => {
   });
 
   it('seeds every bundled entry into a fresh database', async () => {
-    const db = openDatabase(newIndexedDB());
+    const db = freshDatabase();
     const result = validateGlossary(BUNDLED_GLOSSARY.glossary, BUNDLED_GLOSSARY.sources);
     if (!result.ok) throw new Error(result.errors.join('\n'));
     expect(await seedDatabase(db, BUNDLED_GLOSSARY)).toEqual({

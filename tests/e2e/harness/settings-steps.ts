@@ -8,17 +8,9 @@ import { expect } from 'vitest';
 import { defaultSettings, SETTINGS_KEY, type Settings } from '../../../utils/settings';
 import { badgeTextInExtensionPage } from './extension-pages';
 import { type PageHighlight, readHighlights } from './highlights';
-import { type PageDriver, playwrightDriver, puppeteerDriver } from './page-driver';
+import type { PageDriver } from './page-driver';
 import type { Point } from './points-on-page';
 import { poll } from './poll';
-
-export { activeTabIdInExtensionPage, tabIdOf } from './extension-pages';
-export type { Point } from './points-on-page';
-
-/** The one page driver, under the names it had before `page-driver.ts` (card-placement uses them). */
-export type TabDriver = PageDriver;
-export const chromiumTab = playwrightDriver;
-export const firefoxTab = puppeteerDriver;
 
 export type Role = 'switch' | 'checkbox' | 'button' | 'tab' | 'textbox' | 'searchbox';
 
