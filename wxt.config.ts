@@ -9,6 +9,10 @@ const ICON_SIZES = [16, 32, 48, 96, 128] as const;
 const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/icon-${size}.png`]));
 
 export default defineConfig({
+  zip: {
+    // The store's reviewers rebuild from sources: screenshots and measurements are not sources.
+    excludeSources: ['demo/**', 'bench/**', 'docs/images/**', '.test-results/**'],
+  },
   hooks: {
     // The icon set lives in assets/ beside its SVG source (scripts/export-icons.mjs draws the PNGs).
     'build:publicAssets': (_wxt, files) => {
