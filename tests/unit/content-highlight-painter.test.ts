@@ -1,23 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   HighlightPainter,
-  type HighlightSet,
   type PainterEnvironment,
 } from '../../entrypoints/content/highlight-painter';
 import type { Mention } from '../../entrypoints/content/mention-store';
-
-class FakeHighlight implements HighlightSet {
-  readonly ranges = new Set<AbstractRange>();
-  add(range: AbstractRange) {
-    this.ranges.add(range);
-  }
-  delete(range: AbstractRange) {
-    return this.ranges.delete(range);
-  }
-  get size() {
-    return this.ranges.size;
-  }
-}
+import { FakeHighlight } from './support/fake-highlight';
 
 let registry: Map<string, FakeHighlight>;
 let painter: HighlightPainter<FakeHighlight>;

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { HighlightSet, PainterEnvironment } from '../../entrypoints/content/highlight-painter';
+import type { PainterEnvironment } from '../../entrypoints/content/highlight-painter';
 import { createPageMarker, type PageMarker } from '../../entrypoints/content/page-marker';
 import type { Glossary } from '../../utils/glossary-types';
 import { compileMatcher } from '../../utils/matcher';
 import { flattenAliases } from '../../utils/validate-glossary';
+import { FakeHighlight } from './support/fake-highlight';
 import { waitFor } from './support/wait-for';
 
 const glossary = JSON.parse(
@@ -13,20 +14,6 @@ const glossary = JSON.parse(
 ) as Glossary;
 const aliases = flattenAliases(glossary);
 const matcher = compileMatcher(aliases);
-
-/** A CSS.highlights stand-in (happy-dom has none): name → the marked texts. */
-class FakeHighlight implements HighlightSet {
-  readonly ranges = new Set<AbstractRange>();
-  add(range: AbstractRange) {
-    this.ranges.add(range);
-  }
-  delete(range: AbstractRange) {
-    return this.ranges.delete(range);
-  }
-  get size() {
-    return this.ranges.size;
-  }
-}
 
 let registry: Map<string, FakeHighlight>;
 let registryReads: number;

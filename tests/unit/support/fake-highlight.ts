@@ -1,0 +1,15 @@
+import type { HighlightSet } from '../../../entrypoints/content/highlight-painter';
+
+/** A `Highlight` stand-in: happy-dom has no CSS Custom Highlight API. */
+export class FakeHighlight implements HighlightSet {
+  readonly ranges = new Set<AbstractRange>();
+  add(range: AbstractRange) {
+    this.ranges.add(range);
+  }
+  delete(range: AbstractRange) {
+    return this.ranges.delete(range);
+  }
+  get size() {
+    return this.ranges.size;
+  }
+}
