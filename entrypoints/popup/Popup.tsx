@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Switch } from '../../components/Switch';
@@ -93,25 +94,29 @@ export function Popup() {
           Glossary
         </TabButton>
       </div>
-      <section
-        id="panel-page"
-        role="tabpanel"
-        aria-labelledby="tab-page"
-        hidden={tab !== 'page'}
-        class="panel"
-      >
-        {tab === 'page' && page !== undefined ? <OnThisPage tabId={page ? tabId : null} /> : null}
-      </section>
-      <section
-        id="panel-glossary"
-        role="tabpanel"
-        aria-labelledby="tab-glossary"
-        hidden={tab !== 'glossary'}
-        class="panel"
-      >
-        {tab === 'glossary' ? <Glossary /> : null}
-      </section>
+      <TabPanel name="page" current={tab}>
+        {page !== undefined ? <OnThisPage tabId={page ? tabId : null} /> : null}
+      </TabPanel>
+      <TabPanel name="glossary" current={tab}>
+        <Glossary />
+      </TabPanel>
     </main>
+  );
+}
+
+/** Only the current panel is rendered: the other one's requests wait until it is chosen. */
+function TabPanel(props: { name: TabName; current: TabName; children: ComponentChildren }) {
+  const selected = props.name === props.current;
+  return (
+    <section
+      id={`panel-${props.name}`}
+      role="tabpanel"
+      aria-labelledby={`tab-${props.name}`}
+      hidden={!selected}
+      class="panel"
+    >
+      {selected ? props.children : null}
+    </section>
   );
 }
 
