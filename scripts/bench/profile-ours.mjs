@@ -1,0 +1,117 @@
+/**
+ * Where "ours" spends its time on one page: a CDP CPU profile (50 µs sampling) over many fresh
+ * documents, self and inclusive time per function, averaged per run. For small pages, where one
+ * run's samples say nothing. The profiler roughly doubles the times; compare functions, not ms.
+ *
+ *   node scripts/bench/profile-ours.mjs [--runs 40] [--page article|FILE.html] [--warm]
+ *
+ * --warm profiles a second marker in the same document after a first one ran (and `gc()` flushed
+ * the RegExp code): the difference to a cold run is what first calls cost (V8's lazy compilation
+ * of each function, inline caches still empty).
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderArticlePage } from './article-page.mjs';
+import { buildPageBundle } from './build-page-bundle.mjs';
+import { launchBrowser, NO_PAGE_SCRIPTS_CSP } from './chromium.mjs';
+import { startStaticServer } from './static-server.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const argv = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : fallback;
+};
+const runs = Number(opt('--runs', '40'));
+const pageName = opt('--page', 'article');
+// --warm: a second marker in the same document, after the first (functions compiled).
+const warm = argv.includes('--warm');
+const corpus = join(root, '../shared/corpus/readability');
+
+const bundle = await buildPageBundle();
+const pages = new Map([
+  [
+    '/__bench/article.html',
+    renderArticlePage(
+      readFileSync(join(root, 'data/sources/second-world-internet-conference.txt'), 'utf8'),
+    ),
+  ],
+]);
+const path = pageName === 'article' ? '/__bench/article.html' : `/${encodeURIComponent(pageName)}`;
+const server = await startStaticServer({
+  root: corpus,
+  pages,
+  headers: {
+    'content-security-policy': NO_PAGE_SCRIPTS_CSP,
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-embedder-policy': 'require-corp',
+  },
+});
+const browser = await launchBrowser({ exposeGc: true });
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+const tab = await context.newPage();
+const cdp = await context.newCDPSession(tab);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+
+const self = new Map();
+const incl = new Map();
+let totalMs = 0;
+const oursMs = [];
+for (let run = 0; run < runs + 3; run++) {
+  await tab.goto(server.origin + path, { waitUntil: 'load' });
+  await tab.evaluate(
+    () =>
+      new Promise((done) => {
+        for (let i = 0; i < 3; i++) globalThis.gc?.();
+        void document.body?.offsetHeight;
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)));
+      }),
+  );
+  await tab.evaluate(bundle);
+  if (warm) {
+    await tab.evaluate(() => globalThis.__firewallLensBench.ours());
+    await tab.evaluate(() => {
+      for (let i = 0; i < 3; i++) globalThis.gc?.();
+    });
+  }
+  await cdp.send('Profiler.start');
+  const result = await tab.evaluate(() => globalThis.__firewallLensBench.ours());
+  const { profile } = await cdp.send('Profiler.stop');
+  if (run < 3) continue;
+  oursMs.push(result.ms);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const { samples, timeDeltas } = profile;
+  const parentOf = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n);
+  for (let i = 0; i < samples.length; i++) {
+    const node = byId.get(samples[i]);
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anon)'} L${f.lineNumber + 1}`;
+    const dt = (timeDeltas[i + 1] ?? 0) / 1000;
+    if (f.functionName === '(idle)' || f.functionName === '(program)') continue;
+    self.set(key, (self.get(key) ?? 0) + dt);
+    const seen = new Set();
+    for (let n = node; n; n = parentOf.get(n.id)) {
+      const k = `${n.callFrame.functionName || '(anon)'} L${n.callFrame.lineNumber + 1}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      incl.set(k, (incl.get(k) ?? 0) + dt);
+    }
+    totalMs += dt;
+  }
+}
+oursMs.sort((a, b) => a - b);
+console.log(`ours median ${oursMs[oursMs.length >> 1].toFixed(3)} ms over ${runs} runs`);
+console.log(`non-idle sampled per run ${(totalMs / runs).toFixed(3)} ms`);
+for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+  console.log(`${(ms / runs).toFixed(4).padStart(8)} ms  ${key}`);
+}
+console.log('--- inclusive');
+for (const [key, ms] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 60)) {
+  console.log(`${(ms / runs).toFixed(4).padStart(8)} ms  ${key}`);
+}
+await context.close();
+await browser.close();
+await server.close();
