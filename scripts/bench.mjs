@@ -15,14 +15,13 @@
  * missed targets and exits 0, unless --strict.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, type as osType, release, totalmem } from 'node:os';
+import { cpus, loadavg, type as osType, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderArticlePage } from './bench/article-page.mjs';
+import { startBenchSession } from './bench/bench-session.mjs';
 import { buildPageBundle } from './bench/build-page-bundle.mjs';
-import { launchBrowser, NO_PAGE_SCRIPTS_CSP } from './bench/chromium.mjs';
 import { generateLargePage } from './bench/generate-large-page.mjs';
-import { startStaticServer } from './bench/static-server.mjs';
 import { median, quantile, round } from './bench/stats.mjs';
 import { fmt, formatTable } from './bench/table.mjs';
 
@@ -53,6 +52,9 @@ function parseArgs(argv) {
     else if (arg === '--pages') args.pages = (argv[++i] ?? '').split(',').filter(Boolean);
     else throw new Error(`unknown argument ${arg}`);
   }
+  // A partial run must not replace the full one that docs/performance.md quotes.
+  const partial = args.quick || args.only || args.pages || !args.corpus;
+  if (partial && !argv.includes('--out')) args.out = join(tmpdir(), 'firewall-lens-bench.json');
   return args;
 }
 
@@ -109,19 +111,7 @@ async function main() {
           .sort()
       : [];
 
-  const server = await startStaticServer({
-    root: args.corpus,
-    pages,
-    headers: {
-      'content-security-policy': NO_PAGE_SCRIPTS_CSP,
-      // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs: small
-      // pages take well under a millisecond.
-      'cross-origin-opener-policy': 'same-origin',
-      'cross-origin-embedder-policy': 'require-corp',
-    },
-  });
-  const browser = await launchBrowser({ exposeGc: true });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const { server, browser, context } = await startBenchSession({ root: args.corpus, pages });
 
   /**
    * One fresh document per measurement, in a reused tab: the renderer process, and with it V8's

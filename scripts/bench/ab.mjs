@@ -15,10 +15,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderArticlePage } from './article-page.mjs';
+import { startBenchSession } from './bench-session.mjs';
 import { buildPageBundle } from './build-page-bundle.mjs';
-import { launchBrowser, NO_PAGE_SCRIPTS_CSP } from './chromium.mjs';
 import { generateLargePage } from './generate-large-page.mjs';
-import { startStaticServer } from './static-server.mjs';
 import { median, round } from './stats.mjs';
 import { fmt, formatTable } from './table.mjs';
 
@@ -72,17 +71,7 @@ if (existsSync(args.corpus)) {
   }
 }
 
-const server = await startStaticServer({
-  root: args.corpus,
-  pages,
-  headers: {
-    'content-security-policy': NO_PAGE_SCRIPTS_CSP,
-    'cross-origin-opener-policy': 'same-origin',
-    'cross-origin-embedder-policy': 'require-corp',
-  },
-});
-const browser = await launchBrowser({ exposeGc: true });
-const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+const { server, browser, context } = await startBenchSession({ root: args.corpus, pages });
 const tab = await context.newPage();
 
 async function measure(path, variant) {

@@ -13,9 +13,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderArticlePage } from './article-page.mjs';
+import { startBenchSession } from './bench-session.mjs';
 import { buildPageBundle } from './build-page-bundle.mjs';
-import { launchBrowser, NO_PAGE_SCRIPTS_CSP } from './chromium.mjs';
-import { startStaticServer } from './static-server.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
@@ -39,17 +38,7 @@ const pages = new Map([
   ],
 ]);
 const path = pageName === 'article' ? '/__bench/article.html' : `/${encodeURIComponent(pageName)}`;
-const server = await startStaticServer({
-  root: corpus,
-  pages,
-  headers: {
-    'content-security-policy': NO_PAGE_SCRIPTS_CSP,
-    'cross-origin-opener-policy': 'same-origin',
-    'cross-origin-embedder-policy': 'require-corp',
-  },
-});
-const browser = await launchBrowser({ exposeGc: true });
-const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+const { server, browser, context } = await startBenchSession({ root: corpus, pages });
 const tab = await context.newPage();
 const cdp = await context.newCDPSession(tab);
 await cdp.send('Profiler.enable');
