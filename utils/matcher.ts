@@ -104,12 +104,15 @@ function fold(text: string): string {
   return text.toLowerCase();
 }
 
-function isAllCaps(text: string): boolean {
+export function isAllCaps(text: string): boolean {
   return text === text.toUpperCase() && text !== text.toLowerCase();
 }
 
-/** Pattern for one alias spelling; `anyCase` emits a [xX] class per cased letter. */
-function spellingPattern(spelling: string, anyCase: boolean): string {
+/**
+ * Pattern for one alias spelling; `anyCase` emits a [xX] class per cased letter. Exported for the
+ * bench, whose baselines must find exactly the spellings the matcher finds.
+ */
+export function spellingPattern(spelling: string, anyCase: boolean): string {
   let out = '';
   let inSpace = false;
   for (const ch of spelling) {

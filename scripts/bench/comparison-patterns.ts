@@ -1,6 +1,8 @@
 /**
- * What the bench hands mark.js and the floor pass, built from the same aliases as our matcher but
- * independently of it (so a bug in the matcher cannot make the baselines look slower).
+ * What the bench hands mark.js and the floor pass, built from the same aliases as our matcher. The
+ * spelling of one alias (whitespace runs, apostrophes, hyphens, case classes) is the matcher's own
+ * `spellingPattern`, so both find the same mentions; how the alternatives are combined is built
+ * here, in the fastest shape measured, so a slow shape in the matcher cannot slow the baselines.
  *
  * - `combinedRegExp`: one RegExp, longest alias first, `\b` outside the alternation (the fastest
  *   shape measured in V8), the same case rules, whitespace, apostrophe, hyphen and inflection
@@ -14,38 +16,10 @@
  *   diacritic classes only slow it down).
  */
 import type { MatcherAlias, MatcherData } from '../../utils/glossary-types';
+import { isAllCaps, spellingPattern } from '../../utils/matcher';
 
 const WORD_CHAR = /[A-Za-z0-9_]/;
 const HAS_LATIN_LETTER = /[A-Za-z]/;
-const SPECIAL = /[.*+?^${}()|[\]\\/]/g;
-
-function escapeChar(ch: string): string {
-  return ch.replace(SPECIAL, '\\$&');
-}
-
-function spelling(text: string, anyCase: boolean): string {
-  let out = '';
-  let inSpace = false;
-  for (const ch of text) {
-    if (/\s/.test(ch)) {
-      if (!inSpace) out += '\\s+';
-      inSpace = true;
-      continue;
-    }
-    inSpace = false;
-    if (ch === "'" || ch === '’') out += "['’]";
-    else if (ch === '-' || ch === '\u2010' || ch === '\u2011') out += '[-\\u2010\\u2011]';
-    else if (anyCase && ch.toLowerCase() !== ch.toUpperCase()) {
-      out += `[${ch.toLowerCase()}${ch.toUpperCase()}]`;
-    } else out += escapeChar(ch);
-  }
-  return out;
-}
-
-function isAllCaps(text: string): boolean {
-  return text === text.toUpperCase() && text !== text.toLowerCase();
-}
-
 function branches(alias: MatcherAlias): { source: string; length: number }[] {
   const text = alias.text.trim();
   const inflect = alias.inflect && WORD_CHAR.test(text[text.length - 1] ?? '');
@@ -56,10 +30,13 @@ function branches(alias: MatcherAlias): { source: string; length: number }[] {
         ? "(?:[sS]|['’][sS])?"
         : "(?:s|['’]s)?";
   if (alias.case === 'insensitive') {
-    return [{ source: spelling(text, true) + suffix(text), length: text.length }];
+    return [{ source: spellingPattern(text, true) + suffix(text), length: text.length }];
   }
   const spellings = alias.case === 'proper' ? [...new Set([text, text.toUpperCase()])] : [text];
-  return spellings.map((s) => ({ source: spelling(s, false) + suffix(s), length: s.length }));
+  return spellings.map((s) => ({
+    source: spellingPattern(s, false) + suffix(s),
+    length: s.length,
+  }));
 }
 
 export function combinedRegExp(data: MatcherData): RegExp {
