@@ -4,7 +4,7 @@ import {
   type PainterEnvironment,
 } from '../../entrypoints/content/highlight-painter';
 import type { Mention } from '../../entrypoints/content/mention-store';
-import { FakeHighlight } from './support/fake-highlight';
+import { FakeHighlight, fakeRange } from './support/fake-highlight';
 
 let registry: Map<string, FakeHighlight>;
 let painter: HighlightPainter<FakeHighlight>;
@@ -20,13 +20,7 @@ beforeEach(() => {
   const env: PainterEnvironment<FakeHighlight> = {
     registry,
     createHighlight: () => new FakeHighlight(),
-    createRange: ({ node, start, end }) =>
-      ({
-        startContainer: node,
-        startOffset: start,
-        endContainer: node,
-        endOffset: end,
-      }) as unknown as AbstractRange,
+    createRange: fakeRange,
   };
   painter = new HighlightPainter(env);
   document.body.innerHTML = '<p>Twitter uses a VPN</p>';

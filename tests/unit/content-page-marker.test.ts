@@ -6,7 +6,7 @@ import { createPageMarker, type PageMarker } from '../../entrypoints/content/pag
 import type { Glossary } from '../../utils/glossary-types';
 import { compileMatcher } from '../../utils/matcher';
 import { flattenAliases } from '../../utils/validate-glossary';
-import { FakeHighlight } from './support/fake-highlight';
+import { FakeHighlight, fakeRange } from './support/fake-highlight';
 import { waitFor } from './support/wait-for';
 
 const glossary = JSON.parse(
@@ -26,13 +26,7 @@ const environment = (): PainterEnvironment<FakeHighlight> => ({
     return registry;
   },
   createHighlight: () => new FakeHighlight(),
-  createRange: ({ node, start, end }) =>
-    ({
-      startContainer: node,
-      startOffset: start,
-      endContainer: node,
-      endOffset: end,
-    }) as unknown as AbstractRange,
+  createRange: fakeRange,
 });
 
 /** Every registered highlight's name and marked texts, sorted. */

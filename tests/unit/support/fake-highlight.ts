@@ -13,3 +13,13 @@ export class FakeHighlight implements HighlightSet {
     return this.ranges.size;
   }
 }
+
+/** A range over one text node, as the painter asks for (happy-dom has no StaticRange). */
+export function fakeRange({ node, start, end }: { node: Text; start: number; end: number }) {
+  return {
+    startContainer: node,
+    startOffset: start,
+    endContainer: node,
+    endOffset: end,
+  } as unknown as AbstractRange;
+}
