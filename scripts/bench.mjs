@@ -19,7 +19,7 @@ import { cpus, loadavg, type as osType, release, tmpdir, totalmem } from 'node:o
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderArticlePage } from './bench/article-page.mjs';
-import { startBenchSession } from './bench/bench-session.mjs';
+import { settleFreshDocument, startBenchSession } from './bench/bench-session.mjs';
 import { buildPageBundle } from './bench/build-page-bundle.mjs';
 import { generateLargePage } from './bench/generate-large-page.mjs';
 import { median, quantile, round } from './bench/stats.mjs';
@@ -125,17 +125,7 @@ async function main() {
       await page.goto(server.origin + path, { waitUntil: 'load', timeout: 30_000 });
       // Let the load's own style and layout work finish, and collect the garbage of the previous
       // measurements, so no method is charged for them.
-      await page.evaluate(
-        () =>
-          new Promise((done) => {
-            // Three full collections: V8 drops a RegExp's compiled code once it went unused
-            // through two, so no method finds the same pattern compiled by the one before it
-            // (mark.js and the floor share one). Every method compiles its RegExp in the clock.
-            for (let i = 0; i < 3; i++) globalThis.gc?.();
-            void document.body?.offsetHeight;
-            requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)));
-          }),
-      );
+      await page.evaluate(settleFreshDocument);
       if (method.startsWith('mark')) await page.evaluate(markJsSource);
       await page.evaluate(bundle);
       const result = await page.evaluate((name) => globalThis.__firewallLensBench[name](), method);

@@ -15,7 +15,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderArticlePage } from './article-page.mjs';
-import { startBenchSession } from './bench-session.mjs';
+import { settleFreshDocument, startBenchSession } from './bench-session.mjs';
 import { buildPageBundle } from './build-page-bundle.mjs';
 import { generateLargePage } from './generate-large-page.mjs';
 import { median, round } from './stats.mjs';
@@ -76,15 +76,7 @@ const tab = await context.newPage();
 
 async function measure(path, variant) {
   await tab.goto(server.origin + path, { waitUntil: 'load', timeout: 30_000 });
-  await tab.evaluate(
-    () =>
-      new Promise((done) => {
-        // As in bench.mjs: three collections flush any RegExp code the previous run compiled.
-        for (let i = 0; i < 3; i++) globalThis.gc?.();
-        void document.body?.offsetHeight;
-        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)));
-      }),
-  );
+  await tab.evaluate(settleFreshDocument);
   if (variant === 'markRegExp') await tab.evaluate(markJs);
   await tab.evaluate(variant === 'baseline' ? baseBundle : bundle);
   const method = variant === 'baseline' || variant === 'current' ? 'ours' : variant;

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderArticlePage } from './article-page.mjs';
-import { startBenchSession } from './bench-session.mjs';
+import { settleFreshDocument, startBenchSession } from './bench-session.mjs';
 import { buildPageBundle } from './build-page-bundle.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -50,14 +50,7 @@ let totalMs = 0;
 const oursMs = [];
 for (let run = 0; run < runs + 3; run++) {
   await tab.goto(server.origin + path, { waitUntil: 'load' });
-  await tab.evaluate(
-    () =>
-      new Promise((done) => {
-        for (let i = 0; i < 3; i++) globalThis.gc?.();
-        void document.body?.offsetHeight;
-        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)));
-      }),
-  );
+  await tab.evaluate(settleFreshDocument);
   await tab.evaluate(bundle);
   if (warm) {
     await tab.evaluate(() => globalThis.__firewallLensBench.ours());
