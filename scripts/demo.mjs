@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { renderArticlePage } from './bench/article-page.mjs';
-import { startStaticServer } from './bench/static-server.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium.mjs';
+import { startStaticServer } from './lib/static-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const extensionDir = join(root, '.output/chrome-mv3');
 const outDir = join(root, 'demo');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const executablePath = process.env.CHROMIUM_PATH ?? CHROMIUM_PATH;
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 
 const manifest = await readFile(join(extensionDir, 'manifest.json'), 'utf8').catch(() => null);
@@ -71,15 +72,10 @@ async function launch(colorScheme) {
     colorScheme,
     viewport: { width: 1100, height: 760 },
     args: [
+      ...CHROMIUM_ARGS,
+      '--no-first-run',
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
     ],
   });
   return { context, cleanUp: () => rm(profile, { recursive: true, force: true }) };

@@ -16,8 +16,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchWithExtension, NO_PAGE_SCRIPTS_CSP } from './bench/chromium.mjs';
-import { startStaticServer } from './bench/static-server.mjs';
+import { launchWithExtension, NO_PAGE_SCRIPTS_CSP } from './lib/chromium.mjs';
+import { startStaticServer } from './lib/static-server.mjs';
 import {
   watchPageForExtensionErrors,
   watchServiceWorkerErrors,

@@ -2,8 +2,8 @@
  * What every bench tool measures in: pages served on 127.0.0.1 with their own scripts blocked and
  * cross-origin isolation on, in a Chromium that exposes gc().
  */
-import { launchBrowser, NO_PAGE_SCRIPTS_CSP } from './chromium.mjs';
-import { startStaticServer } from './static-server.mjs';
+import { launchBrowser, NO_PAGE_SCRIPTS_CSP } from '../lib/chromium.mjs';
+import { startStaticServer } from '../lib/static-server.mjs';
 
 /**
  * @param {{ root?: string, pages?: Map<string, string> }} options

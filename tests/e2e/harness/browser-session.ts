@@ -3,9 +3,9 @@
  * the hooks that open one (with the fixture pages served) for the `describe` that calls them.
  */
 import { afterAll, beforeAll } from 'vitest';
+import { type StaticServer, startStaticServer } from '../../../scripts/lib/static-server.mjs';
 import type { PageDriver } from './page-driver';
 import { FIXTURE_PAGES_DIR } from './paths';
-import { type StaticServer, startStaticServer } from './static-server';
 
 export interface OpenPageOptions {
   /** Runs in the page before any of its own scripts (self-contained: its source text is sent). */

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/lib/chromium.mjs';
 import {
   type BrowserSession,
   type LaunchedExtension,
@@ -13,8 +14,6 @@ import { sendMessage } from './extension-pages';
 import { type PlaywrightDriver, playwrightDriver } from './page-driver';
 import { CHROME_BUILD_DIR } from './paths';
 import { poll } from './poll';
-
-export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 export interface ChromiumExtension extends LaunchedExtension<Page> {
   context: BrowserContext;
@@ -74,16 +73,11 @@ export async function launchChromium({
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM_PATH,
       headless: true,
+      // The browser under test reaches 127.0.0.1 and nothing else.
       args: [
+        ...CHROMIUM_ARGS,
         `--disable-extensions-except=${build.dir}`,
         `--load-extension=${build.dir}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        // The browser under test reaches 127.0.0.1 and nothing else.
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
       ],
     });
     const worker = await backgroundWorker(context);

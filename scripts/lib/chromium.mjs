@@ -1,5 +1,5 @@
 /**
- * How the bench and the sweep start Chromium: the system build, headless, and unable to reach
+ * How the bench, the sweep, the demo and the browser tests start Chromium: the system build, headless, and unable to reach
  * anything but 127.0.0.1 (corpus pages link remote images, fonts and trackers; the resolver rule
  * makes each of them fail at once instead of waiting for a timeout).
  */

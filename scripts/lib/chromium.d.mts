@@ -1,0 +1,10 @@
+// Types for the browser tests (TypeScript) that share these flags with the Node scripts.
+import type { Browser, BrowserContext } from 'playwright-core';
+
+export const CHROMIUM_PATH: string;
+export const CHROMIUM_ARGS: readonly string[];
+export const NO_PAGE_SCRIPTS_CSP: string;
+export function launchBrowser(options?: { exposeGc?: boolean }): Promise<Browser>;
+export function launchWithExtension(
+  extensionDir: string,
+): Promise<{ context: BrowserContext; close: () => Promise<void> }>;
