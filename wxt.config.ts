@@ -32,6 +32,9 @@ export default defineConfig({
     build: {
       // Readable stack traces from users' reports matter more than a few kB.
       minify: false,
+      // Extension pages load their modules natively; Vite's preload polyfill is the only `fetch`
+      // the bundles would contain (tests/e2e/built-bundles.e2e.ts keeps them free of network APIs).
+      modulePreload: { polyfill: false },
     },
   }),
   manifest: ({ browser }) => ({

@@ -28,6 +28,32 @@ describe('context cards in Chromium', () => {
       page.raw.emulateMedia({ colorScheme, reducedMotion: 'reduce' }),
   });
 
+  // Chromium only: Playwright sees every request of the browser context, extension pages included.
+  it('reading a card, the popup and the options sends nothing beyond this machine', async () => {
+    const { session, origin } = env();
+    const requests: string[] = [];
+    const record = (request: { url(): string }) => requests.push(request.url());
+    session.extension.context.on('request', record);
+    try {
+      const page = await openArticle(env());
+      await hover(page, 'lede', 'Great Firewall');
+      await waitForCard(page, 'the card to open');
+      for (const path of ['popup.html', 'options.html', 'reader.html?card=vpn&quote=0']) {
+        const extensionPage = await session.openExtensionPage(path);
+        await new Promise((done) => setTimeout(done, 500));
+        await extensionPage.close();
+      }
+      await page.close();
+    } finally {
+      session.extension.context.off('request', record);
+    }
+    const outside = requests.filter(
+      (url) => !url.startsWith(`${origin}/`) && !url.startsWith('chrome-extension://'),
+    );
+    expect(requests.some((url) => url.startsWith('chrome-extension://'))).toBe(true);
+    expect(outside).toEqual([]);
+  });
+
   // The next four use nothing Chromium-specific but have so far run only here; moving them into
   // `cardTests` adds them to Firefox ESR.
   it('opens nothing when the pointer only passes over a mention', async () => {
