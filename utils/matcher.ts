@@ -47,8 +47,11 @@ export interface Matcher {
   readonly version: string;
   /** All non-overlapping matches, in text order. */
   findAll(text: string): Match[];
-  /** Cheap rejection: false means `findAll` would return nothing. */
-  test(text: string): boolean;
+  /**
+   * Cheap rejection: false means `findAll` would return nothing. A plain function, not a method:
+   * the scanner calls it unbound from its hot loop.
+   */
+  readonly test: (text: string) => boolean;
 }
 
 /** Kept below V8's ~20 KB optimisation limit with some margin. */
@@ -342,7 +345,11 @@ export function compileMatcher(data: MatcherData): Matcher {
   if (regexes.length === 1 && single) {
     return {
       version,
-      test,
+      // No loop over one RegExp: this runs on every text node of the page, mostly cold.
+      test: (text: string): boolean => {
+        single.lastIndex = 0;
+        return single.test(text);
+      },
       findAll(text: string): Match[] {
         const out: Match[] = [];
         single.lastIndex = 0;

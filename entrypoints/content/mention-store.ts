@@ -66,6 +66,11 @@ export class MentionStore {
     return this.byNode.has(node);
   }
 
+  /** Text nodes holding mentions. */
+  nodeCount(): number {
+    return this.byNode.size;
+  }
+
   /** Drops the mentions of nodes no longer in the document. Returns how many nodes were dropped. */
   dropDisconnected(): number {
     let dropped = 0;

@@ -244,32 +244,49 @@ export class Scanner {
         if (item.from.nodeType === TEXT_NODE) this.visit(item, item.from as Text);
       }
     }
+    // The per-node path stays in this one loop: most pages are scanned once, cold, and V8 speeds
+    // a hot loop up in place long before the small functions it would call get their turn.
+    const { store } = this.env;
+    const test = this.matcher.test;
     const skip = item.full ? this.skip : null;
+    const viewport = item.viewport;
+    // A node can only be known to the store from an earlier walk: a walk meets each node once.
+    const known = store.nodeCount() > 0;
+    let chars = 0;
     let count = 0;
+    let finished = true;
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
       if (skip !== null && node === skip.first && skip.last.isConnected) {
         walker.currentNode = skip.last;
         continue;
       }
-      this.visit(item, node as Text);
+      const data = (node as Text).data;
+      chars += data.length;
+      if (viewport !== undefined) this.noteViewport(viewport, node as Text);
+      if (data.length >= MIN_TEXT && test(data)) this.scanMatch(node as Text, data);
+      else if (known && store.has(node as Text)) store.setNode(node as Text, []);
       if (++count % CLOCK_EVERY === 0 && this.sliceIsOver(deadline)) {
         // The viewport pass is one slice long; the full walk resumes here after a yield.
-        return item.viewport !== undefined;
+        finished = viewport !== undefined;
+        break;
       }
     }
-    return true;
+    if (item.full) this.landmarkChars += chars;
+    return finished;
   }
 
   private visit(item: Walk, node: Text): void {
     if (item.full) this.landmarkChars += node.data.length;
-    if (item.viewport) {
-      item.viewport.first ??= node;
-      item.viewport.last = node;
-      if (this.skip === null || this.skip.first === item.viewport.first) {
-        this.skip = { first: item.viewport.first, last: node };
-      }
-    }
+    if (item.viewport) this.noteViewport(item.viewport, node);
     this.scanText(node);
+  }
+
+  private noteViewport(viewport: { first: Text | null; last: Text | null }, node: Text): void {
+    viewport.first ??= node;
+    viewport.last = node;
+    if (this.skip === null || this.skip.first === viewport.first) {
+      this.skip = { first: viewport.first, last: node };
+    }
   }
 
   private finishFullScan(): void {
@@ -298,12 +315,14 @@ export class Scanner {
   }
 
   private scanText(node: Text): void {
-    const { store } = this.env;
     const data = node.data;
-    if (data.length < MIN_TEXT || !this.matcher.test(data)) {
-      if (store.has(node)) store.setNode(node, []);
-      return;
-    }
+    if (data.length >= MIN_TEXT && this.matcher.test(data)) this.scanMatch(node, data);
+    else if (this.env.store.has(node)) this.env.store.setNode(node, []);
+  }
+
+  /** Text the matcher's quick test accepted: where it is decides whether it is read. */
+  private scanMatch(node: Text, data: string): void {
+    const { store } = this.env;
     const parent = node.parentElement;
     if (parent === null || !this.regions.isScanned(parent, this.mode)) {
       if (store.has(node)) store.setNode(node, []);
