@@ -3,7 +3,7 @@
  * documents, self and inclusive time per function, averaged per run. For small pages, where one
  * run's samples say nothing. The profiler roughly doubles the times; compare functions, not ms.
  *
- *   node scripts/bench/profile-ours.mjs [--runs 40] [--page article|FILE.html] [--warm]
+ *   node scripts/bench/profile-ours.mjs [--runs 40] [--page article|large|FILE.html] [--warm]
  *
  * --warm profiles a second marker in the same document after a first one ran (and `gc()` flushed
  * the RegExp code): the difference to a cold run is what first calls cost (V8's lazy compilation
@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { renderArticlePage } from './article-page.mjs';
 import { settleFreshDocument, startBenchSession } from './bench-session.mjs';
 import { buildPageBundle } from './build-page-bundle.mjs';
+import { generateLargePage } from './generate-large-page.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
@@ -36,8 +37,12 @@ const pages = new Map([
       readFileSync(join(root, 'data/sources/second-world-internet-conference.txt'), 'utf8'),
     ),
   ],
+  ['/__bench/large.html', generateLargePage().html],
 ]);
-const path = pageName === 'article' ? '/__bench/article.html' : `/${encodeURIComponent(pageName)}`;
+const path =
+  pageName === 'article' || pageName === 'large'
+    ? `/__bench/${pageName}.html`
+    : `/${encodeURIComponent(pageName)}`;
 const { server, browser, context } = await startBenchSession({ root: corpus, pages });
 const tab = await context.newPage();
 const cdp = await context.newCDPSession(tab);
