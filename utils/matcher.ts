@@ -262,6 +262,9 @@ function buildSources(rows: readonly Row[]): string[] {
   return [...buildSources(rows.slice(0, half)), ...buildSources(rows.slice(half))];
 }
 
+/** How many distinct hit spellings the resolver remembers. */
+const RESOLVED_CACHE_SIZE = 512;
+
 /** Lookup tables from a matched spelling back to the rows that accept it. */
 class Resolver {
   /** normalize(spelling) → rows, for `exact` and `proper` spellings. */
@@ -283,8 +286,21 @@ class Resolver {
     }
   }
 
+  /** Hits seen before: a page repeats a few spellings ("VPN", "Twitter") many times. */
+  private readonly seen = new Map<string, Row | null>();
+
   /** The highest-priority row that accepts `matched` (a whole regex hit), or undefined. */
   resolve(matched: string): Row | undefined {
+    const known = this.seen.get(matched);
+    if (known !== undefined) return known ?? undefined;
+    const row = this.lookup(matched);
+    // Whitespace variants make the spellings unbounded in principle; the cache is not.
+    if (this.seen.size >= RESOLVED_CACHE_SIZE) this.seen.clear();
+    this.seen.set(matched, row ?? null);
+    return row;
+  }
+
+  private lookup(matched: string): Row | undefined {
     const key = normalize(matched);
     const whole = this.best(key, 0);
     if (whole) return whole;

@@ -336,6 +336,15 @@ describe('compileMatcher: rules', () => {
     matcher.test('xx VPN');
     expect(found('VPN')).toEqual([['VPN', 'vpn']]);
   });
+
+  it('resolves the same spelling the same way every time, past its memory of spellings', () => {
+    // Each whitespace run is a new spelling: 600 of them overflow what the resolver remembers.
+    for (let n = 1; n <= 600; n++) {
+      const spaced = `Great${' '.repeat(n)}Firewall`;
+      expect(found(`${spaced} and Great firewall`)).toEqual([[spaced, 'gfw']]);
+    }
+    expect(found('GREAT FIREWALL, great firewall')).toEqual([['GREAT FIREWALL', 'gfw']]);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
