@@ -275,6 +275,7 @@ export class Scanner {
     return finished;
   }
 
+  /** One node outside the walk's loop (where it starts from), as the loop handles each. */
   private visit(item: Walk, node: Text): void {
     if (item.full) this.landmarkChars += node.data.length;
     if (item.viewport) this.noteViewport(item.viewport, node);
