@@ -8,22 +8,11 @@
  * Run directly to write the page to a file: node scripts/bench/generate-large-page.mjs out.html
  */
 import { writeFileSync } from 'node:fs';
+import { seededRandom } from '../lib/seeded-random.mjs';
 import { escapeHtml, htmlDocument, siteFooter, siteHeader } from './page-shell.mjs';
 
 export const LARGE_PAGE_SEED = 20261129;
 export const LARGE_PAGE_TARGET_CHARS = 2_000_000;
-
-/** mulberry32: tiny, fast, good enough for text generation. */
-function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = `the of and to in a that for on is was with said by as at from it his an be
 have has are were which but not this after they its their who been more had one year new also

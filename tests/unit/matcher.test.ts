@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../scripts/lib/seeded-random.mjs';
 import type { Glossary, MatcherAlias, MatcherData } from '../../utils/glossary-types';
 import { compileMatcher, MAX_PATTERN_SOURCE, type Match } from '../../utils/matcher';
 
@@ -132,17 +133,6 @@ function referenceFindAll(data: MatcherData, text: string): Match[] {
     }
   }
   return out;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function randomText(rand: () => number, vocabulary: readonly string[], maxPieces: number): string {
@@ -421,7 +411,7 @@ const VOCABULARY = [
 describe('compileMatcher: property tests against a naive reference', () => {
   it('agrees with the reference on random texts (fixture aliases)', () => {
     const seed = 0x5eed_0001;
-    const rand = mulberry32(seed);
+    const rand = seededRandom(seed);
     for (let n = 0; n < 5000; n++) {
       const text = randomText(rand, VOCABULARY, 14);
       const expected = referenceFindAll(FIXTURE, text);
@@ -438,7 +428,7 @@ describe('compileMatcher: property tests against a naive reference', () => {
 
   it('agrees with the reference on random alias sets and texts', () => {
     const seed = 0x5eed_0002;
-    const rand = mulberry32(seed);
+    const rand = seededRandom(seed);
     const pieces = ['ab', 'Ab', 'AB', 'b', 'c', 'a', ' ', "'", 's', '翻', '墙', '.', '+'];
     const cases: MatcherAlias['case'][] = ['proper', 'exact', 'insensitive'];
     for (let round = 0; round < 200; round++) {
@@ -469,7 +459,7 @@ describe('compileMatcher: property tests against a naive reference', () => {
 
   it('splits a pattern too large for one RegExp and still agrees with the reference', () => {
     const seed = 0x5eed_0003;
-    const rand = mulberry32(seed);
+    const rand = seededRandom(seed);
     const words = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Omega', 'Sigma', 'Kappa', 'Zeta'];
     const aliases: MatcherAlias[] = [];
     // Prefix chains ("Alpha", "Alpha Beta", ...) end up in different regexes once split.

@@ -1,0 +1,17 @@
+/**
+ * A seeded pseudo-random generator (mulberry32): tiny, fast and reproducible, for the bench's
+ * generated page and the matcher's property tests, whose failures name their seed.
+ *
+ * @param {number} seed
+ * @returns {() => number} numbers in [0, 1)
+ */
+export function seededRandom(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
