@@ -53,7 +53,9 @@ function parseArgs(argv) {
     else throw new Error(`unknown argument ${arg}`);
   }
   // A partial run must not replace the full one that docs/performance.md quotes.
-  const partial = args.quick || args.only || args.pages || !args.corpus;
+  // So is a run without the corpus (a clone without ../shared).
+  const partial =
+    args.quick || args.only || args.pages || !args.corpus || !existsSync(args.corpus);
   if (partial && !argv.includes('--out')) args.out = join(tmpdir(), 'firewall-lens-bench.json');
   return args;
 }
