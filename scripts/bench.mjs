@@ -54,8 +54,7 @@ function parseArgs(argv) {
   }
   // A partial run must not replace the full one that docs/performance.md quotes.
   // So is a run without the corpus (a clone without ../shared).
-  const partial =
-    args.quick || args.only || args.pages || !args.corpus || !existsSync(args.corpus);
+  const partial = args.quick || args.only || args.pages || !args.corpus || !existsSync(args.corpus);
   if (partial && !argv.includes('--out')) args.out = join(tmpdir(), 'firewall-lens-bench.json');
   return args;
 }

@@ -73,9 +73,11 @@ export interface PageMention {
 
 /** What the popup needs to know about the page in a tab (it has no `tabs` permission to read URLs). */
 export interface PageInfo {
+  /**
+   * The page's host. Whether Firewall Lens marks it is not asked: the settings decide that
+   * (`decideEnablement`), and the content script applies a change only after round trips.
+   */
   hostname: string;
-  /** Whether the settings let Firewall Lens mark this page. */
-  active: boolean;
 }
 
 export type TabRequest =

@@ -4,6 +4,7 @@
  * name (the extension has no permission to read tab URLs) and flips the site lists.
  */
 import { type Browser, browser } from 'wxt/browser';
+import { decideEnablement } from '../../utils/enablement';
 import { askTab } from '../../utils/messaging';
 import { setSiteEnabled } from '../../utils/settings';
 import { updateSettings } from '../../utils/settings-store';
@@ -52,7 +53,11 @@ export async function toggleActiveSite(tab: Browser.tabs.Tab | undefined): Promi
   if (tabId === undefined) return false;
   const page = await askTab(tabId, { type: 'page-info' }).catch(() => null);
   if (page === null) return false;
-  await updateSettings((current) => setSiteEnabled(current, page.hostname, !page.active));
+  // Decided from the settings being changed, not from the page, which may not have caught up.
+  await updateSettings((current) => {
+    const on = decideEnablement(current, `https://${page.hostname}/`).active;
+    return setSiteEnabled(current, page.hostname, !on);
+  });
   return true;
 }
 

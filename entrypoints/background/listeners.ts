@@ -1,10 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
+import { describeError } from '../../utils/describe-error';
 import { parseBackgroundRequest, type Reply } from '../../utils/protocol';
 import { type BackgroundContext, handleBackgroundRequest } from './handlers';
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Parses and answers one message; every failure becomes `{ ok: false }`, never a rejection. */
 export async function respond(

@@ -44,7 +44,7 @@ export function answerTabRequest(
   const { marking } = state;
   switch (request.type) {
     case 'page-info':
-      return { ok: true, value: { hostname: state.hostname, active: marking !== null } };
+      return { ok: true, value: { hostname: state.hostname } };
     case 'page-mentions-list':
       return { ok: true, value: marking ? listPageMentions(marking.store) : [] };
     case 'reveal-mention':

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import { Checkbox } from '../../components/forms/Checkbox';
 import { RadioGroup } from '../../components/forms/RadioGroup';
 import { Switch } from '../../components/Switch';
+import { useSettings } from '../../components/use-settings';
 import { CATEGORIES } from '../../utils/glossary-types';
 import {
   CATEGORY_LABELS,
@@ -15,7 +16,6 @@ import {
 } from '../../utils/settings';
 import { DataSection } from './DataSection';
 import { SiteList } from './SiteList';
-import { useSettings } from './use-settings';
 
 type Change = (fn: (current: Settings) => Settings) => void;
 

@@ -2,10 +2,11 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Switch } from '../../components/Switch';
+import { useSettings } from '../../components/use-settings';
+import { decideEnablement } from '../../utils/enablement';
 import { askTab } from '../../utils/messaging';
 import type { PageInfo } from '../../utils/protocol';
-import { defaultSettings, type Settings, setSiteEnabled } from '../../utils/settings';
-import { loadSettings, updateSettings, watchSettings } from '../../utils/settings-store';
+import { setSiteEnabled } from '../../utils/settings';
 import { activeTabId } from './active-tab';
 import { Glossary } from './Glossary';
 import { OnThisPage } from './OnThisPage';
@@ -14,41 +15,38 @@ import { SiteAccessNotice } from './SiteAccessNotice';
 type TabName = 'page' | 'glossary';
 
 export function Popup() {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const { settings, error, change } = useSettings();
   const [tabId, setTabId] = useState<number | null>(null);
   /** `undefined` while the page has not answered; `null` when no content script runs there. */
   const [page, setPage] = useState<PageInfo | null | undefined>(undefined);
   const [tab, setTab] = useState<TabName>('page');
 
   useEffect(() => {
-    loadSettings().then(setSettings, () => setSettings(defaultSettings()));
-    return watchSettings(setSettings);
-  }, []);
-
-  useEffect(() => {
-    activeTabId().then(
-      (id) => (id === null ? setPage(null) : setTabId(id)),
-      () => setPage(null),
-    );
-  }, []);
-
-  // Asked again after every settings change: the content script applies them, then answers.
-  useEffect(() => {
-    if (tabId === null || settings === null) return;
     let cancelled = false;
     // No content script answers on browser pages, the stores, or before the page has loaded.
-    askTab(tabId, { type: 'page-info' }).then(
-      (info) => !cancelled && setPage(info),
-      () => !cancelled && setPage(null),
-    );
+    activeTabId()
+      .then((id) => {
+        if (id === null) return null;
+        if (!cancelled) setTabId(id);
+        return askTab(id, { type: 'page-info' });
+      })
+      .then(
+        (info) => !cancelled && setPage(info),
+        () => !cancelled && setPage(null),
+      );
     return () => {
       cancelled = true;
     };
-  }, [settings, tabId]);
+  }, []);
+
+  // The switch shows what the settings decide for this site, the same decision the content
+  // script makes (it applies a change a moment later, after its own round trips).
+  const siteOn =
+    page && settings ? decideEnablement(settings, `https://${page.hostname}/`).active : false;
 
   const onSiteChange = (on: boolean) => {
     if (!page) return;
-    void updateSettings((current) => setSiteEnabled(current, page.hostname, on));
+    change((current) => setSiteEnabled(current, page.hostname, on));
   };
 
   return (
@@ -64,13 +62,18 @@ export function Popup() {
         </button>
       </header>
       <SiteAccessNotice />
+      {error ? (
+        <p class="notice" role="alert">
+          {error}
+        </p>
+      ) : null}
       {settings && !settings.enabled ? (
         <p class="notice" role="status">
           Firewall Lens is off everywhere.{' '}
           <button
             type="button"
             class="link-button"
-            onClick={() => void updateSettings((current) => ({ ...current, enabled: true }))}
+            onClick={() => change((current) => ({ ...current, enabled: true }))}
           >
             Turn it on
           </button>
@@ -79,7 +82,7 @@ export function Popup() {
       {page === undefined ? null : page ? (
         <Switch
           label={`Enabled on ${page.hostname}`}
-          checked={page.active}
+          checked={siteOn}
           disabled={!settings?.enabled}
           onChange={onSiteChange}
         />

@@ -3,6 +3,7 @@
  * reader can check that a card quotes the article faithfully.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { describeError } from '../../utils/describe-error';
 import type { CardView, SourceView } from '../../utils/protocol';
 import { articleBlocks, isValidRange, locateQuote, type TextRange } from './article-blocks';
 import { parseReaderSearch } from './reader-query';
@@ -54,7 +55,7 @@ export function ReaderPage({ search, loaders }: { search: string; loaders: Reade
         live &&
         setLoaded({
           state: 'error',
-          message: `Firewall Lens could not load the article (${error instanceof Error ? error.message : String(error)}).`,
+          message: `Firewall Lens could not load the article (${describeError(error)}).`,
         }),
     );
     return () => {

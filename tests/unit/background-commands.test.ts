@@ -26,11 +26,11 @@ beforeEach(() => {
 
 describe('the keyboard shortcut for the current site', () => {
   it('turns Firewall Lens off on a site where it runs, and on again', async () => {
-    answerTabs({ hostname: 'news.example.org', active: true });
+    answerTabs({ hostname: 'news.example.org' });
     expect(await toggleActiveSite(tab(7))).toBe(true);
     expect((await loadSettings()).disabledSites).toEqual(['news.example.org']);
 
-    answerTabs({ hostname: 'news.example.org', active: false });
+    answerTabs({ hostname: 'news.example.org' });
     expect(await toggleActiveSite(tab(7))).toBe(true);
     expect((await loadSettings()).disabledSites).toEqual([]);
   });
@@ -44,7 +44,7 @@ describe('the keyboard shortcut for the current site', () => {
 
 describe('the next and previous mention shortcuts', () => {
   it('ask the tab to reveal the next or previous mention', async () => {
-    const asked = answerTabs({ hostname: 'news.example.org', active: true });
+    const asked = answerTabs({ hostname: 'news.example.org' });
     expect(await relayMentionCommand('next-mention', tab(3))).toBe(true);
     expect(await relayMentionCommand('previous-mention', tab(3))).toBe(true);
     expect(asked).toEqual([
@@ -54,7 +54,7 @@ describe('the next and previous mention shortcuts', () => {
   });
 
   it('ignore commands they do not know', async () => {
-    const asked = answerTabs({ hostname: 'news.example.org', active: true });
+    const asked = answerTabs({ hostname: 'news.example.org' });
     expect(await relayMentionCommand('toggle-site', tab(3))).toBe(false);
     expect(asked).toEqual([]);
   });

@@ -39,7 +39,7 @@ describe("the popup's questions", () => {
       answerTabRequest({ type: 'page-info' }, { hostname: 'a.example', marking: null }),
     ).toEqual({
       ok: true,
-      value: { hostname: 'a.example', active: false },
+      value: { hostname: 'a.example' },
     });
     expect(
       answerTabRequest({ type: 'page-mentions-list' }, { hostname: 'a.example', marking: null }),

@@ -61,7 +61,7 @@ async function answerAsContentScript(tabId: number, message: unknown): Promise<u
   const { active } = decideEnablement(await loadSettings(), PAGE_URL);
   switch (parsed.value.type) {
     case 'page-info':
-      return { ok: true, value: { hostname: 'example.com', active } };
+      return { ok: true, value: { hostname: 'example.com' } };
     case 'page-mentions-list':
       return { ok: true, value: active ? pageMentions : [] };
     case 'reveal-mention':
@@ -151,6 +151,10 @@ function mentionButtons(): HTMLButtonElement[] {
   return [...list.querySelectorAll<HTMLButtonElement>('button')];
 }
 
+function isPageInfo(request: unknown): boolean {
+  return (request as { type?: unknown }).type === 'page-info';
+}
+
 function renderPopup(): void {
   render(<Popup />, container);
 }
@@ -191,7 +195,7 @@ describe('the popup over a page', () => {
     expect(toggle.getAttribute('aria-checked')).toBe('false');
   });
 
-  it('switching it off stores the site in the "off" list and the switch follows the page', async () => {
+  it('switching it off stores the site in the "off" list and the switch follows the settings', async () => {
     renderPopup();
     const toggle = await waitFor(() => getByRole('switch', 'Enabled on example.com'));
     toggle.click();
@@ -211,6 +215,9 @@ describe('the popup over a page', () => {
       ),
     );
     expect((await loadSettings()).disabledSites).toEqual([]);
+    // The switch shows what the settings decide; the page, which applies them a moment later
+    // and may answer with its old state, is asked once, for its host.
+    expect(tabRequests.filter((request) => isPageInfo(request))).toHaveLength(1);
   });
 
   it('says when it is off everywhere, and "Turn it on" switches it back on', async () => {

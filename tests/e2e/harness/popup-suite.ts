@@ -202,6 +202,12 @@ export function popupTests<S extends BrowserSession>(
       { timeout: 5_000, message: 'the switch to show off' },
     );
     await clickControl(popup, 'switch', 'Enabled on 127.0.0.1');
+    await poll(
+      async () =>
+        (await popup.evaluate(controlState, { role: 'switch', name: 'Enabled on 127.0.0.1' })) ===
+        true,
+      { timeout: 5_000, message: 'the switch to show on again' },
+    );
     await waitForMarksEqual(article, baseline, 'the marks back');
     await closeIfOpen(popup);
   });

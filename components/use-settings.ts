@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { normalizeSettings, type Settings } from '../../utils/settings';
-import { loadSettings, updateSettings, watchSettings } from '../../utils/settings-store';
-import { describeError } from './describe-error';
+import { describeError } from '../utils/describe-error';
+import { normalizeSettings, type Settings } from '../utils/settings';
+import { loadSettings, updateSettings, watchSettings } from '../utils/settings-store';
 
 export interface SettingsState {
   /** Null until the stored settings have been read. */
