@@ -45,7 +45,7 @@ interface Walk {
   from?: Node;
   /** The viewport pass: stops after one slice and tells the full walk what it covered. */
   viewport?: { first: Text | null; last: Text | null };
-  /** Part of a full scan: counts the characters it reads, for the landmark fallback. */
+  /** Part of a full scan: skips what the viewport pass read. */
   full: boolean;
 }
 
@@ -271,13 +271,13 @@ export class Scanner {
         break;
       }
     }
-    if (item.full) this.landmarkChars += chars;
+    if (countsText(item)) this.landmarkChars += chars;
     return finished;
   }
 
   /** One node outside the walk's loop (where it starts from), as the loop handles each. */
   private visit(item: Walk, node: Text): void {
-    if (item.full) this.landmarkChars += node.data.length;
+    if (countsText(item)) this.landmarkChars += node.data.length;
     if (item.viewport) this.noteViewport(item.viewport, node);
     this.scanText(node);
   }
@@ -335,6 +335,14 @@ export class Scanner {
     store.setNode(node, mentions);
     if (mentions.length > 0) this.confirmed?.add(node);
   }
+}
+
+/**
+ * Whether a walk's characters count toward the landmark fallback: a full scan's, and the viewport
+ * pass's, whose text the full walk then skips.
+ */
+function countsText(item: Walk): boolean {
+  return item.full || item.viewport !== undefined;
 }
 
 function isOurs(node: Node): boolean {
