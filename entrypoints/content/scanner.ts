@@ -134,8 +134,8 @@ export class Scanner {
   handleMutations(records: readonly MutationRecord[]): Promise<void> {
     let added = 0;
     let removed = false;
+    let reattributed = false;
     const work: Work[] = [];
-    const reattributed: Element[] = [];
     for (const record of records) {
       if (isOurs(record.target)) continue;
       if (record.type === 'characterData') {
@@ -143,7 +143,8 @@ export class Scanner {
           work.push({ kind: 'text', node: record.target as Text });
         }
       } else if (record.type === 'childList') {
-        if (record.removedNodes.length > 0) removed = true;
+        // Our own card host coming and going (every card in stealth mode) moves nothing of the page.
+        for (const node of record.removedNodes) if (!isOurs(node)) removed = true;
         for (const node of record.addedNodes) {
           added++;
           if (node.nodeType === TEXT_NODE) work.push({ kind: 'text', node: node as Text });
@@ -152,17 +153,18 @@ export class Scanner {
           }
         }
       } else if (record.type === 'attributes' && record.target.nodeType === ELEMENT_NODE) {
-        reattributed.push(record.target as Element);
+        reattributed = true;
         work.push({ kind: 'walk', root: record.target, walker: null, full: false });
       }
     }
     if (added > HUGE_BATCH || this.landmarkAppeared(work)) return this.fullScan();
     if (work.length === 0 && !removed) return Promise.resolve();
-    // Moved or re-attributed elements may now be inside or outside a skipped region.
-    this.regions.reset();
-    const { store } = this.env;
-    if (removed) store.dropDisconnected();
-    for (const element of reattributed) store.retain((node) => !element.contains(node));
+    // Moved or re-attributed elements may now be inside or outside a skipped region; added ones
+    // have no memo yet and edited text changes no region.
+    if (removed || reattributed) this.regions.reset();
+    if (removed) this.env.store.dropDisconnected();
+    // A re-attributed element is walked again: text now in a skipped region fails the region check
+    // and loses its marks there, the rest keeps the very same mentions (nothing is repainted).
     this.queue.push(...work);
     return this.run();
   }
@@ -345,9 +347,11 @@ function countsText(item: Walk): boolean {
   return item.full || item.viewport !== undefined;
 }
 
+/**
+ * Our card host: it has no children in the page's DOM (the card is in its shadow root, which the
+ * observer does not see), so the node itself is all there is to check. A stealth host has a random
+ * name; the registry knows it.
+ */
 function isOurs(node: Node): boolean {
-  // A stealth host has a random name; the registry knows it, and it sits at the top level.
-  if (isUiHost(node)) return true;
-  const element = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
-  return element?.closest(UI_HOST_TAG) != null;
+  return isUiHost(node) || (node as Partial<Element>).localName === UI_HOST_TAG;
 }

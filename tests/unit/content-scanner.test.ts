@@ -207,6 +207,15 @@ describe('following the page as it changes', () => {
     expect(marks(store)).toEqual(ARTICLE_MARKS);
   });
 
+  it('keeps the very same marks when an attribute change leaves the story readable', async () => {
+    store.takeChanges();
+    const story = document.getElementById('story') as HTMLElement;
+    await scanner.handleMutations(recordsOf(() => story.setAttribute('aria-hidden', 'false')));
+    expect(marks(store)).toEqual(ARTICLE_MARKS);
+    // Nothing to repaint: no mark was dropped and made again.
+    expect(store.takeChanges()).toEqual({ added: [], removed: [] });
+  });
+
   it('a huge batch triggers one full rescan', async () => {
     const story = document.getElementById('story') as HTMLElement;
     const records = recordsOf(() => {

@@ -295,6 +295,8 @@ export function startCardUi(
   listen('pointermove', (event: PointerEvent) => {
     // Touch moves are scrolls and drags; a touch opens a card with a tap instead.
     if (event.pointerType === 'touch') return;
+    // Most pages have no mention: with no card open there, a move has nothing to find or leave.
+    if (store.total() === 0 && intent.current === undefined) return;
     pointer = {
       x: event.clientX,
       y: event.clientY,
