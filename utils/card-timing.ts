@@ -4,12 +4,13 @@
  * card at 500 ms, and gives the pointer 300 ms to come back before abandoning a preview.
  */
 
+import { HOVER_DELAY_DEFAULT_MS } from './settings';
+
 /**
- * Default wait before a card opens under a resting pointer. Long enough that sweeping the pointer
- * across a paragraph opens nothing, short enough to feel like a response. The user's
- * `hoverDelayMs` setting replaces it; this value matches `HOVER_DELAY_DEFAULT_MS` in settings.
+ * Default wait before a card opens under a resting pointer: the `hoverDelayMs` setting's default,
+ * which the user can change.
  */
-export const SHOW_DELAY_MS = 300;
+export const SHOW_DELAY_MS = HOVER_DELAY_DEFAULT_MS;
 
 /**
  * How long a card stays after the pointer leaves its mention (or the card itself). The pointer

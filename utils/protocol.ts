@@ -94,11 +94,6 @@ export interface TabReplies {
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
-export type BackgroundReply<R extends BackgroundRequest> = Reply<BackgroundReplies[R['type']]>;
-export type TabReply<R extends TabRequest> = Reply<TabReplies[R['type']]>;
-
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
-
 const MAX_STRING = 1_000;
 const MAX_IDS = 500;
 /** The reader page's address takes at most six digits. */
@@ -116,12 +111,12 @@ function isCategory(value: unknown): value is CategoryId {
   return typeof value === 'string' && (CATEGORIES as readonly string[]).includes(value);
 }
 
-function fail<T>(error: string): ParseResult<T> {
+function fail<T>(error: string): Reply<T> {
   return { ok: false, error };
 }
 
 /** Checks a message received by the background. Unknown fields are ignored, wrong ones rejected. */
-export function parseBackgroundRequest(message: unknown): ParseResult<BackgroundRequest> {
+export function parseBackgroundRequest(message: unknown): Reply<BackgroundRequest> {
   if (!isRecord(message)) return fail('message must be an object');
   const { type } = message;
   switch (type) {
@@ -184,7 +179,7 @@ export function parseBackgroundRequest(message: unknown): ParseResult<Background
 }
 
 /** Checks a message received by a content script. */
-export function parseTabRequest(message: unknown): ParseResult<TabRequest> {
+export function parseTabRequest(message: unknown): Reply<TabRequest> {
   if (!isRecord(message)) return fail('message must be an object');
   const { type } = message;
   switch (type) {

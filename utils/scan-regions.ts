@@ -173,10 +173,6 @@ export function createRegionMemo(): RegionMemo {
   };
 }
 
-export interface QueryableRoot {
-  querySelectorAll(selector: string): ArrayLike<ElementLike>;
-}
-
 /** The outermost article/main landmarks, in document order; empty when the page has none. */
 export function findLandmarks<E extends ElementLike>(root: {
   querySelectorAll(selector: string): ArrayLike<E>;

@@ -8,6 +8,7 @@ import type { Enablement } from '../../utils/enablement';
 import type { Matcher } from '../../utils/matcher';
 import type { BadgeReporter } from './badge-reporter';
 import { type CardUi, startCardUi } from './card/card-controller';
+import { caretAt } from './card/hit-test';
 import { watchLocation } from './location-watcher';
 import type { MentionStore } from './mention-store';
 import { createPageMarker, type PageMarker } from './page-marker';
@@ -17,10 +18,7 @@ function viewportAnchor(): Node | null {
   if (window.scrollY < window.innerHeight) return null;
   const x = window.innerWidth / 2;
   const y = Math.min(window.innerHeight / 4, 200);
-  if (typeof document.caretPositionFromPoint === 'function') {
-    return document.caretPositionFromPoint(x, y)?.offsetNode ?? null;
-  }
-  return document.elementFromPoint(x, y);
+  return caretAt(document, x, y)?.node ?? document.elementFromPoint(x, y);
 }
 
 export class MarkingSession {

@@ -18,6 +18,11 @@ export interface Mention {
   category: CategoryId;
 }
 
+/** The same place in the page (a rescan makes new Mention objects for unchanged text). */
+export function samePlace(a: Mention, b: Mention): boolean {
+  return a.node === b.node && a.start === b.start;
+}
+
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
 function follows(a: Node, b: Node): boolean {

@@ -26,7 +26,7 @@ import { HIDE_GRACE_MS, PREFETCH_IDLE_TIMEOUT_MS } from '../../../utils/card-tim
 import { HoverIntent, type OpenReason } from '../../../utils/hover-intent';
 import type { CardView } from '../../../utils/protocol';
 import { READER_PATH, readerSearch } from '../../reader/reader-query';
-import type { Mention, MentionStore } from '../mention-store';
+import { type Mention, type MentionStore, samePlace } from '../mention-store';
 import { CardCache } from './card-cache';
 import { hitTest, mentionRange } from './hit-test';
 import { neutralHostName } from './host-name';
@@ -57,8 +57,7 @@ interface Anchor {
   cardId: string;
 }
 
-const sameMention = (a: Anchor, b: Anchor) =>
-  a.mention.node === b.mention.node && a.mention.start === b.mention.start;
+const sameMention = (a: Anchor, b: Anchor) => samePlace(a.mention, b.mention);
 
 /** A tap on a mark inside one of these belongs to the page: the link or control acts, we don't. */
 const INTERACTIVE =

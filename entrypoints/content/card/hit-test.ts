@@ -19,7 +19,8 @@ interface CaretPoint {
 
 type CaretRangeFromPoint = (x: number, y: number) => Range | null;
 
-function caretAt(doc: Document, x: number, y: number): CaretPoint | undefined {
+/** The text position under a point: standard, or Chromium's older API before 128. */
+export function caretAt(doc: Document, x: number, y: number): CaretPoint | undefined {
   // Standard; Firefox has it, Chromium from 128.
   if (typeof doc.caretPositionFromPoint === 'function') {
     const position = doc.caretPositionFromPoint(x, y);

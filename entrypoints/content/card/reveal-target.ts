@@ -4,7 +4,7 @@
  * mentions of a term carry no mark, and revealing one would open a card on unmarked text.
  */
 import { chooseRevealIndex } from '../../../utils/card-placement';
-import type { Mention, MentionStore } from '../mention-store';
+import { type Mention, type MentionStore, samePlace } from '../mention-store';
 
 export interface RevealRequest {
   /** Only mentions of this term; any term when undefined. */
@@ -14,8 +14,6 @@ export interface RevealRequest {
   last: Mention | undefined;
   viewportHeight: number;
 }
-
-const sameMention = (a: Mention, b: Mention) => a.node === b.node && a.start === b.start;
 
 /**
  * `topOf` gives a mention's viewport top, or NaN when it has no box (hidden text is skipped).
@@ -31,7 +29,7 @@ export function pickRevealTarget(
   const mentions = store
     .marked()
     .filter((mention) => (id === undefined || mention.id === id) && mention.node.isConnected);
-  const lastIndex = last ? mentions.findIndex((mention) => sameMention(mention, last)) : -1;
+  const lastIndex = last ? mentions.findIndex((mention) => samePlace(mention, last)) : -1;
   const index = chooseRevealIndex(
     mentions.map(topOf),
     lastIndex === -1 ? undefined : lastIndex,

@@ -7,9 +7,6 @@
 import cardCss from '../../../components/context-card.css?inline';
 import { UI_HOST_TAG } from '../../../utils/scan-regions';
 
-/** The host's name outside stealth; the scanner skips elements of this name. */
-export const HOST_TAG = UI_HOST_TAG;
-
 /**
  * Every host this content script created, whatever its name: a stealth host's name is random, so
  * code that must recognise our element (the scanner's mutation filter) asks `isUiHost`.
@@ -59,15 +56,15 @@ function addStyles(root: ShadowRoot, doc: Document): void {
 export interface UiHostOptions {
   /** A closed shadow root: page scripts cannot read the card (stealth mode). */
   closed: boolean;
-  /** The element's name; `HOST_TAG` unless stealth mode gives a neutral one. */
+  /** The element's name; `UI_HOST_TAG` unless stealth mode gives a neutral one. */
   tagName?: string;
 }
 
 export function createUiHost(doc: Document, options: UiHostOptions): UiHost {
   // A host left by a previous copy of this content script (the extension was updated meanwhile).
-  for (const stale of doc.querySelectorAll(HOST_TAG)) stale.remove();
+  for (const stale of doc.querySelectorAll(UI_HOST_TAG)) stale.remove();
 
-  const element = doc.createElement(options.tagName ?? HOST_TAG);
+  const element = doc.createElement(options.tagName ?? UI_HOST_TAG);
   ownHosts.add(element);
   // CSSOM writes are not subject to the page's CSP, unlike a `style` attribute in markup. Not
   // `!important` here (axe's avoid-inline-spacing): the shadow stylesheet's
