@@ -38,7 +38,6 @@ export class MentionStore {
   private cachedAll: Mention[] | null = null;
   private cachedMarked: Set<Mention> | null = null;
   private cachedMarkedList: Mention[] | null = null;
-  private cachedCounts: Map<string, number> | null = null;
   private count = 0;
   private dirty = false;
   /** Mentions added and removed since the last `takeChanges`, for painting only the difference. */
@@ -166,18 +165,6 @@ export class MentionStore {
     return endingHere;
   }
 
-  /** Mentions per term id. */
-  counts(): Map<string, number> {
-    if (this.cachedCounts === null) {
-      const counts = new Map<string, number>();
-      for (const list of this.byNode.values()) {
-        for (const { id } of list) counts.set(id, (counts.get(id) ?? 0) + 1);
-      }
-      this.cachedCounts = counts;
-    }
-    return this.cachedCounts;
-  }
-
   total(): number {
     return this.count;
   }
@@ -222,7 +209,6 @@ export class MentionStore {
     this.cachedAll = null;
     this.cachedMarked = null;
     this.cachedMarkedList = null;
-    this.cachedCounts = null;
     this.dirty = true;
   }
 

@@ -14,6 +14,11 @@ const glossary = JSON.parse(
 const matcher = compileMatcher(flattenAliases(glossary));
 const ARTICLE = readFileSync(resolve(__dirname, '../fixtures/pages/article.html'), 'utf8');
 
+/** How many mentions of one term the store holds. */
+function countOf(id: string): number {
+  return store.all().filter((mention) => mention.id === id).length;
+}
+
 /** `id-of-closest-element-with-id: text` per mention, in document order. */
 function marks(store: MentionStore): string[] {
   return store.all().map((m) => {
@@ -222,7 +227,7 @@ describe('following the page as it changes', () => {
       for (let i = 0; i < HUGE_BATCH + 1; i++) story.append(document.createTextNode(' Weibo '));
     });
     await scanner.handleMutations(records);
-    expect(store.counts().get('sina-weibo')).toBe(HUGE_BATCH + 2);
+    expect(countOf('sina-weibo')).toBe(HUGE_BATCH + 2);
   });
 
   it('moves to the article when a page without landmarks renders one', async () => {
@@ -236,8 +241,8 @@ describe('following the page as it changes', () => {
         document.body.append(article);
       }),
     );
-    expect(store.counts().get('twitter')).toBeUndefined();
-    expect(store.counts().get('sina-weibo')).toBe(40);
+    expect(countOf('twitter')).toBe(0);
+    expect(countOf('sina-weibo')).toBe(40);
   });
 
   it('stops reading after stop()', async () => {
@@ -245,7 +250,7 @@ describe('following the page as it changes', () => {
     const p = document.createElement('p');
     p.textContent = 'YouTube';
     await scanner.handleMutations(recordsOf(() => document.getElementById('story')?.append(p)));
-    expect(store.counts().get('youtube')).toBe(1);
+    expect(countOf('youtube')).toBe(1);
   });
 });
 
