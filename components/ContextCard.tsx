@@ -13,14 +13,13 @@ export interface ContextCardProps {
   variant: 'inline' | 'glossary';
   onClose?: () => void;
   onRelated?: (id: string) => void;
-  /** The reader page's address with quote `quoteIndex` highlighted. */
-  readerUrl: (quoteIndex: number) => string;
   /**
-   * Opens the reader with a button instead of a link. Inline it must: a web page may not
-   * navigate to an extension page, and an extension URL in the page's DOM would hand the page's
-   * scripts this extension's id (in Firefox, a per-profile identifier usable for tracking).
+   * "Read in context": a link to the reader page (`href`, quote `quoteIndex` highlighted) on the
+   * extension's own pages, a button (`open`) inline. Inline it must be a button: a web page may
+   * not navigate to an extension page, and an extension URL in the page's DOM would hand the
+   * page's scripts this extension's id (in Firefox, a per-profile identifier usable for tracking).
    */
-  onOpenReader?: (quoteIndex: number) => void;
+  reader: { href: (quoteIndex: number) => string } | { open: (quoteIndex: number) => void };
 }
 
 /**
@@ -35,14 +34,7 @@ export const SUMMARY_LINES = 4;
  */
 export const SUMMARY_CLAMP_CHARS = SUMMARY_LINES * 40;
 
-export function ContextCard({
-  card,
-  variant,
-  onClose,
-  onRelated,
-  readerUrl,
-  onOpenReader,
-}: ContextCardProps) {
+export function ContextCard({ card, variant, onClose, onRelated, reader }: ContextCardProps) {
   const titleId = useId();
   const summaryId = useId();
   // Per card: a related term replaces the card in place and starts clamped again.
@@ -95,14 +87,14 @@ export function ContextCard({
           <figcaption class="fl-card__source">
             <cite>{card.sourceTitle}</cite>
             {' · '}
-            {onOpenReader ? (
-              <button type="button" class="fl-card__reader" onClick={() => onOpenReader(index)}>
+            {'open' in reader ? (
+              <button type="button" class="fl-card__reader" onClick={() => reader.open(index)}>
                 Read in context
               </button>
             ) : (
               <a
                 class="fl-card__reader"
-                href={readerUrl(index)}
+                href={reader.href(index)}
                 target="_blank"
                 rel="noopener noreferrer"
               >

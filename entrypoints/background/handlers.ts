@@ -3,7 +3,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { searchGlossary } from '../../utils/glossary-search';
 import type { BackgroundReplies, BackgroundRequest, DataStatus } from '../../utils/protocol';
 import { flattenAliases } from '../../utils/validate-glossary';
-import { READER_PATH, readerSearch } from '../reader/reader-query';
+import { readerUrl } from '../reader/reader-url';
 import { BADGE_BACKGROUND, badgeText } from './badge';
 import { cardViews, entryOf } from './card-views';
 import type { GlossaryDatabase } from './db';
@@ -89,8 +89,7 @@ const handlers: Handlers = {
 
   // tabs.create needs no permission; the tab opens beside the page the card was on.
   async 'open-reader'({ card, quote }, sender) {
-    const url =
-      browser.runtime.getURL(READER_PATH) + readerSearch({ kind: 'card', card, quoteIndex: quote });
+    const url = readerUrl(card, quote);
     const opener = sender.tab;
     await browser.tabs.create(
       opener?.id === undefined

@@ -4,7 +4,7 @@ import { CATEGORIES, type CategoryId } from '../../utils/glossary-types';
 import { askBackground } from '../../utils/messaging';
 import type { CardView } from '../../utils/protocol';
 import { CATEGORY_LABELS } from '../../utils/settings';
-import { readerUrl } from './reader-link';
+import { readerUrl } from '../reader/reader-url';
 
 /** Typing pauses shorter than this are one search; the database answers in a few ms anyway. */
 const SEARCH_DEBOUNCE_MS = 120;
@@ -99,7 +99,7 @@ export function Glossary() {
                     card={card}
                     variant="glossary"
                     onRelated={showRelated}
-                    readerUrl={(quoteIndex) => readerUrl(card.id, quoteIndex)}
+                    reader={{ href: (quoteIndex) => readerUrl(card.id, quoteIndex) }}
                   />
                 </li>
               ))}

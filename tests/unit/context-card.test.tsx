@@ -28,7 +28,7 @@ describe('ContextCard', () => {
   const card = realCard('great-firewall');
 
   it('names the term in English and Chinese, its kind and what it is', () => {
-    const root = mount(<ContextCard card={card} variant="inline" readerUrl={readerUrl} />);
+    const root = mount(<ContextCard card={card} variant="inline" reader={{ href: readerUrl }} />);
     const dialog = root.querySelector('[role="dialog"]');
     expect(dialog).not.toBeNull();
     const titleId = dialog?.getAttribute('aria-labelledby') ?? '';
@@ -42,7 +42,7 @@ describe('ContextCard', () => {
   });
 
   it('quotes the article verbatim and names it as the source', () => {
-    const root = mount(<ContextCard card={card} variant="inline" readerUrl={readerUrl} />);
+    const root = mount(<ContextCard card={card} variant="inline" reader={{ href: readerUrl }} />);
     const quote = root.querySelector('blockquote');
     expect(quote?.textContent).toBe(card.quotes[0]?.text);
     expect(quote?.textContent).toContain('circumvent the Great Firewall');
@@ -54,7 +54,12 @@ describe('ContextCard', () => {
   it('offers the related terms and tells which one was chosen', () => {
     const onRelated = vi.fn();
     const root = mount(
-      <ContextCard card={card} variant="inline" readerUrl={readerUrl} onRelated={onRelated} />,
+      <ContextCard
+        card={card}
+        variant="inline"
+        reader={{ href: readerUrl }}
+        onRelated={onRelated}
+      />,
     );
     const buttons = [...root.querySelectorAll<HTMLButtonElement>('.fl-card__related button')];
     expect(buttons.map((button) => button.textContent)).toEqual(
@@ -66,7 +71,7 @@ describe('ContextCard', () => {
   });
 
   it('links "Read in context" to the reader with that quote in the glossary', () => {
-    const root = mount(<ContextCard card={card} variant="glossary" readerUrl={readerUrl} />);
+    const root = mount(<ContextCard card={card} variant="glossary" reader={{ href: readerUrl }} />);
     const link = [...root.querySelectorAll('a')].find((a) => a.textContent === 'Read in context');
     expect(link?.getAttribute('href')).toBe(readerUrl(0));
     expect(root.querySelector('[role="dialog"]')).toBeNull();
@@ -76,12 +81,7 @@ describe('ContextCard', () => {
   it('inline, opens the reader through a callback and never writes an extension URL', () => {
     const onOpenReader = vi.fn();
     const root = mount(
-      <ContextCard
-        card={card}
-        variant="inline"
-        readerUrl={readerUrl}
-        onOpenReader={onOpenReader}
-      />,
+      <ContextCard card={card} variant="inline" reader={{ open: onOpenReader }} />,
     );
     const button = [...root.querySelectorAll('button')].find(
       (candidate) => candidate.textContent === 'Read in context',
@@ -94,11 +94,13 @@ describe('ContextCard', () => {
   it('shows every quote in the glossary but one inline', () => {
     const twoQuotes = realCard('internet-sovereignty');
     expect(twoQuotes.quotes.length).toBeGreaterThan(1);
-    const inline = mount(<ContextCard card={twoQuotes} variant="inline" readerUrl={readerUrl} />);
+    const inline = mount(
+      <ContextCard card={twoQuotes} variant="inline" reader={{ href: readerUrl }} />,
+    );
     expect(inline.querySelectorAll('blockquote')).toHaveLength(1);
     render(null, inline);
     const glossary = mount(
-      <ContextCard card={twoQuotes} variant="glossary" readerUrl={readerUrl} />,
+      <ContextCard card={twoQuotes} variant="glossary" reader={{ href: readerUrl }} />,
     );
     expect(glossary.querySelectorAll('blockquote')).toHaveLength(twoQuotes.quotes.length);
   });
@@ -106,7 +108,7 @@ describe('ContextCard', () => {
   it('closes from its close button', () => {
     const onClose = vi.fn();
     const root = mount(
-      <ContextCard card={card} variant="inline" readerUrl={readerUrl} onClose={onClose} />,
+      <ContextCard card={card} variant="inline" reader={{ href: readerUrl }} onClose={onClose} />,
     );
     root.querySelector<HTMLButtonElement>('button[aria-label="Close card"]')?.click();
     expect(onClose).toHaveBeenCalledOnce();
@@ -118,7 +120,7 @@ describe('ContextCard', () => {
 
     it(`clamps a long summary to ${SUMMARY_LINES} lines, with "Show more" in front of the quote`, () => {
       expect(card.summary.length).toBeGreaterThan(SUMMARY_CLAMP_CHARS);
-      const root = mount(<ContextCard card={card} variant="inline" readerUrl={readerUrl} />);
+      const root = mount(<ContextCard card={card} variant="inline" reader={{ href: readerUrl }} />);
       const summary = root.querySelector('.fl-card__summary');
       expect(summary?.classList.contains('fl-card__summary--clamped')).toBe(true);
       // Clamped only visually: the whole text stays for screen readers and aria-describedby.
@@ -135,7 +137,7 @@ describe('ContextCard', () => {
     });
 
     it('"Show more" shows the whole summary and "Show less" clamps it again', () => {
-      const root = mount(<ContextCard card={card} variant="inline" readerUrl={readerUrl} />);
+      const root = mount(<ContextCard card={card} variant="inline" reader={{ href: readerUrl }} />);
       act(() => moreButton(root)?.click());
       const summary = root.querySelector('.fl-card__summary');
       expect(summary?.classList.contains('fl-card__summary--clamped')).toBe(false);
@@ -146,11 +148,14 @@ describe('ContextCard', () => {
     });
 
     it('a related term replacing the card starts clamped again', () => {
-      const root = mount(<ContextCard card={card} variant="inline" readerUrl={readerUrl} />);
+      const root = mount(<ContextCard card={card} variant="inline" reader={{ href: readerUrl }} />);
       act(() => moreButton(root)?.click());
       expect(moreButton(root)?.getAttribute('aria-expanded')).toBe('true');
       act(() =>
-        render(<ContextCard card={realCard('vpn')} variant="inline" readerUrl={readerUrl} />, root),
+        render(
+          <ContextCard card={realCard('vpn')} variant="inline" reader={{ href: readerUrl }} />,
+          root,
+        ),
       );
       expect(root.querySelector('[data-card-id]')?.getAttribute('data-card-id')).toBe('vpn');
       expect(moreButton(root)?.getAttribute('aria-expanded')).toBe('false');
@@ -158,11 +163,15 @@ describe('ContextCard', () => {
 
     it('leaves a short summary and the glossary unclamped, without a toggle', () => {
       const short = { ...card, summary: 'A short explanation that fits on two lines.' };
-      const inline = mount(<ContextCard card={short} variant="inline" readerUrl={readerUrl} />);
+      const inline = mount(
+        <ContextCard card={short} variant="inline" reader={{ href: readerUrl }} />,
+      );
       expect(moreButton(inline)).toBeNull();
       expect(inline.querySelector('.fl-card__summary--clamped')).toBeNull();
       render(null, inline);
-      const glossary = mount(<ContextCard card={card} variant="glossary" readerUrl={readerUrl} />);
+      const glossary = mount(
+        <ContextCard card={card} variant="glossary" reader={{ href: readerUrl }} />,
+      );
       expect(moreButton(glossary)).toBeNull();
       expect(glossary.querySelector('.fl-card__summary--clamped')).toBeNull();
     });

@@ -13,7 +13,6 @@ import {
   type VirtualElement,
 } from '@floating-ui/dom';
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ContextCard } from '../../../components/ContextCard';
 import {
@@ -25,7 +24,6 @@ import {
 import { HIDE_GRACE_MS, PREFETCH_IDLE_TIMEOUT_MS } from '../../../utils/card-timing';
 import { HoverIntent, type OpenReason } from '../../../utils/hover-intent';
 import type { CardView } from '../../../utils/protocol';
-import { READER_PATH, readerSearch } from '../../reader/reader-query';
 import { type Mention, type MentionStore, samePlace } from '../mention-store';
 import { CardCache } from './card-cache';
 import { hitTest, mentionRange } from './hit-test';
@@ -151,12 +149,7 @@ export function startCardUi(
         variant="inline"
         onClose={() => intent.close()}
         onRelated={(id) => intent.openNow({ ...anchor, cardId: id }, 'related')}
-        readerUrl={(quoteIndex) =>
-          browser.runtime.getURL(
-            `${READER_PATH}${readerSearch({ kind: 'card', card: card.id, quoteIndex })}`,
-          )
-        }
-        onOpenReader={(quoteIndex) => void openReaderTab(card.id, quoteIndex)}
+        reader={{ open: (quoteIndex) => void openReaderTab(card.id, quoteIndex) }}
       />,
       ui.mount,
     );
