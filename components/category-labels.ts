@@ -1,6 +1,7 @@
-/** How a card names the kind of thing it explains: one term, so singular. */
+/** How categories are named to the reader. */
 import type { CategoryId } from '../utils/glossary-types';
 
+/** A card names the kind of thing it explains: one term, so singular. */
 export const CATEGORY_LABEL: Readonly<Record<CategoryId, string>> = {
   'censorship-system': 'Censorship system',
   circumvention: 'Circumvention',
@@ -13,3 +14,13 @@ export const CATEGORY_LABEL: Readonly<Record<CategoryId, string>> = {
 export function categoryLabel(category: CategoryId): string {
   return CATEGORY_LABEL[category];
 }
+
+/** The options' switches and the glossary's chips name groups of terms: plural. */
+export const CATEGORY_LABELS: Readonly<Record<CategoryId, string>> = {
+  'censorship-system': 'Censorship systems',
+  circumvention: 'Circumvention',
+  'blocked-platform': 'Blocked platforms',
+  policy: 'Policy',
+  'domestic-platform': 'Domestic platforms',
+  event: 'Events',
+};

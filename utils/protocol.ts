@@ -14,6 +14,7 @@ import {
   type GlossaryEntry,
   type MatcherData,
 } from './glossary-types';
+import { isRecord } from './is-record';
 
 /** A card as the UI shows it: the entry plus what it needs from its source. */
 export interface CardView extends GlossaryEntry {
@@ -98,10 +99,6 @@ const MAX_STRING = 1_000;
 const MAX_IDS = 500;
 /** The reader page's address takes at most six digits. */
 const MAX_QUOTE_INDEX = 999_999;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isShortString(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_STRING;

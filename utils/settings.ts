@@ -5,6 +5,7 @@
  * extension; it only falls back to defaults field by field.
  */
 import { CATEGORIES, type CategoryId } from './glossary-types';
+import { isRecord } from './is-record';
 import { decideSite, normalizeHostInput } from './site-match';
 
 export const SETTINGS_KEY = 'settings';
@@ -42,15 +43,6 @@ export const HOVER_DELAY_DEFAULT_MS = 300;
  */
 export const MAX_SITES_PER_LIST = 1_000;
 
-export const CATEGORY_LABELS: Record<CategoryId, string> = {
-  'censorship-system': 'Censorship systems',
-  circumvention: 'Circumvention',
-  'blocked-platform': 'Blocked platforms',
-  policy: 'Policy',
-  'domestic-platform': 'Domestic platforms',
-  event: 'Events',
-};
-
 function allCategories(on: boolean): Record<CategoryId, boolean> {
   const result = {} as Record<CategoryId, boolean>;
   for (const id of CATEGORIES) result[id] = on;
@@ -78,10 +70,6 @@ export function defaultSettings(): Settings {
     disabledSites: [],
     categories: allCategories(true),
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {

@@ -17,6 +17,7 @@ import {
   type MatcherData,
   type Quote,
 } from './glossary-types';
+import { isRecord } from './is-record';
 
 export type ValidationResult = { ok: true; glossary: Glossary } | { ok: false; errors: string[] };
 
@@ -84,10 +85,6 @@ interface Collector {
 function collector(): Collector {
   const errors: string[] = [];
   return { errors, add: (path, message) => errors.push(`${path}: ${message}`) };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function typeName(value: unknown): string {

@@ -4,6 +4,7 @@
  * name (the extension has no permission to read tab URLs) and flips the site lists.
  */
 import { type Browser, browser } from 'wxt/browser';
+import { activeTabId } from '../../utils/active-tab';
 import { decideEnablement } from '../../utils/enablement';
 import { askTab } from '../../utils/messaging';
 import { setSiteEnabled } from '../../utils/settings';
@@ -20,19 +21,13 @@ function isMentionCommand(command: string): command is MentionCommand {
   return Object.hasOwn(MENTION_COMMANDS, command);
 }
 
-async function activeTabId(tab: Browser.tabs.Tab | undefined): Promise<number | undefined> {
-  if (tab?.id !== undefined) return tab.id;
-  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  return active?.id;
-}
-
 export async function relayMentionCommand(
   command: string,
   tab: Browser.tabs.Tab | undefined,
 ): Promise<boolean> {
   if (!isMentionCommand(command)) return false;
   const tabId = await activeTabId(tab);
-  if (tabId === undefined) return false;
+  if (tabId === null) return false;
   try {
     const { revealed } = await askTab(tabId, {
       type: 'reveal-mention',
@@ -50,7 +45,7 @@ export const TOGGLE_SITE_COMMAND = 'toggle-site';
 /** Turns Firewall Lens off on the active tab's site if it runs there, on otherwise. */
 export async function toggleActiveSite(tab: Browser.tabs.Tab | undefined): Promise<boolean> {
   const tabId = await activeTabId(tab);
-  if (tabId === undefined) return false;
+  if (tabId === null) return false;
   const page = await askTab(tabId, { type: 'page-info' }).catch(() => null);
   if (page === null) return false;
   // Decided from the settings being changed, not from the page, which may not have caught up.

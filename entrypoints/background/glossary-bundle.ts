@@ -1,13 +1,11 @@
+import { isRecord } from '../../utils/is-record';
+
 /** A glossary as it arrives, before validation, with the texts of the sources it quotes. */
 export interface GlossaryBundle {
   /** Unchecked: `validateGlossary` decides whether it may enter the database. */
   glossary: unknown;
   /** Source id → full article text. */
   sources: Record<string, string>;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

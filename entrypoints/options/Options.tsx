@@ -1,11 +1,11 @@
 import { useEffect, useId, useState } from 'preact/hooks';
+import { CATEGORY_LABELS } from '../../components/category-labels';
 import { Checkbox } from '../../components/forms/Checkbox';
 import { RadioGroup } from '../../components/forms/RadioGroup';
 import { Switch } from '../../components/Switch';
 import { useSettings } from '../../components/use-settings';
 import { CATEGORIES } from '../../utils/glossary-types';
 import {
-  CATEGORY_LABELS,
   clampHoverDelay,
   HOVER_DELAY_MAX_MS,
   HOVER_DELAY_MIN_MS,

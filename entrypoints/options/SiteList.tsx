@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'preact/hooks';
-import { addSite, type Settings, type SiteListName } from '../../utils/settings';
+import { addSite, removeSite, type Settings, type SiteListName } from '../../utils/settings';
 
 interface SiteListProps {
   list: SiteListName;
@@ -44,7 +44,7 @@ export function SiteList({
   };
 
   const remove = (host: string) => {
-    change((current) => ({ ...current, [list]: current[list].filter((h) => h !== host) }));
+    change((current) => removeSite(current, list, host));
     // The button pressed disappears; keep the keyboard user inside this list.
     input.current?.focus();
   };

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ContextCard } from '../../components/ContextCard';
+import { CATEGORY_LABELS } from '../../components/category-labels';
 import { CATEGORIES, type CategoryId } from '../../utils/glossary-types';
 import { askBackground } from '../../utils/messaging';
 import type { CardView } from '../../utils/protocol';
-import { CATEGORY_LABELS } from '../../utils/settings';
 import { readerUrl } from '../reader/reader-url';
 
 /** Typing pauses shorter than this are one search; the database answers in a few ms anyway. */
