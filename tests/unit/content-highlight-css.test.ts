@@ -62,13 +62,20 @@ describe('the mark styles', () => {
     },
   );
 
-  it('gives each category its own underline style, so colour is not the only cue', () => {
-    const lines = CATEGORIES.map(
-      (category) =>
-        /underline (\w+)/.exec(
-          rule(`:root::highlight(${highlightName(category, 'underline')})`) ?? '',
-        )?.[1],
-    );
-    expect(new Set(lines).size).toBeGreaterThanOrEqual(5);
+  it('gives each category its own underline (style and thickness), so colour is not the only cue', () => {
+    // Chromium's rules, then Firefox's.
+    for (const [selector, source] of [
+      [':root::highlight', css],
+      ['::highlight', firefoxBlock()],
+    ] as const) {
+      const lines = CATEGORIES.map((category) => {
+        const line = /underline (\w+ \d+px)/.exec(
+          rule(`${selector}(${highlightName(category, 'underline')})`, source) ?? '',
+        )?.[1];
+        expect(line, `${selector} for ${category}`).toBeDefined();
+        return line;
+      });
+      expect(new Set(lines).size).toBe(CATEGORIES.length);
+    }
   });
 });
