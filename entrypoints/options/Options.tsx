@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { CATEGORY_LABELS } from '../../components/category-labels';
 import { Checkbox } from '../../components/forms/Checkbox';
 import { RadioGroup } from '../../components/forms/RadioGroup';
@@ -182,8 +182,9 @@ function Appearance({ settings, change }: SectionProps) {
  */
 function HoverDelay({ value, change }: { value: number; change: Change }) {
   const id = useId();
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
+  // The position while the slider moves; null otherwise, when the stored value is shown.
+  const [moving, setMoving] = useState<number | null>(null);
+  const shown = moving ?? value;
   const read = (event: Event) =>
     clampHoverDelay(Number((event.currentTarget as HTMLInputElement).value));
   return (
@@ -198,15 +199,16 @@ function HoverDelay({ value, change }: { value: number; change: Change }) {
           min={HOVER_DELAY_MIN_MS}
           max={HOVER_DELAY_MAX_MS}
           step={HOVER_DELAY_STEP_MS}
-          value={draft}
-          aria-valuetext={`${draft} milliseconds`}
-          onInput={(event) => setDraft(read(event))}
+          value={shown}
+          aria-valuetext={`${shown} milliseconds`}
+          onInput={(event) => setMoving(read(event))}
           onChange={(event) => {
             const hoverDelayMs = read(event);
             change((s) => ({ ...s, hoverDelayMs }));
+            setMoving(null);
           }}
         />
-        <output for={id}>{draft} ms</output>
+        <output for={id}>{shown} ms</output>
       </div>
     </div>
   );

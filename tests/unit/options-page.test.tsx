@@ -114,12 +114,10 @@ describe('the options page', () => {
     toggle.click();
     await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('false'));
     await waitFor(async () => expect((await stored()).enabled).toBe(false));
-    expect((await stored()).enabled).toBe(false);
 
     toggle.click();
     await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('true'));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect((await stored()).enabled).toBe(true);
+    await waitFor(async () => expect((await stored()).enabled).toBe(true));
   });
 
   it('adds a site to the off list, normalised', async () => {

@@ -4,6 +4,7 @@ import { articleBlocks, locateQuote } from '../../entrypoints/reader/article-blo
 import { type ReaderLoaders, ReaderPage } from '../../entrypoints/reader/ReaderPage';
 import { parseReaderSearch, readerSearch } from '../../entrypoints/reader/reader-query';
 import { realCard, realSource } from './support/real-cards';
+import { waitFor } from './support/wait-for';
 
 const SOURCE = 'second-world-internet-conference';
 
@@ -24,11 +25,10 @@ async function showReader(search: string): Promise<HTMLElement> {
   container = document.createElement('div');
   document.body.append(container);
   render(<ReaderPage search={search} loaders={loaders} />, container);
-  for (let tries = 0; tries < 50; tries += 1) {
-    if (!container.querySelector('.reader__status')) break;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  return container;
+  const root = container;
+  // Loaded, or failed with an alert: either way no longer "Loading the article…".
+  await waitFor(() => expect(root.querySelector('.reader__status')).toBeNull());
+  return root;
 }
 
 afterEach(() => {

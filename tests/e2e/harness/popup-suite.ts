@@ -167,11 +167,18 @@ export function popupTests<S extends BrowserSession>(
 
   it('shows "Enabled on 127.0.0.1" as an on switch over the marked article', async () => {
     const popup = await openPopup();
-    const on = await poll(
-      () => popup.evaluate(controlState, { role: 'switch', name: 'Enabled on 127.0.0.1' }),
+    // Wrapped: poll() would take an off switch (false) for "not shown yet".
+    const shown = await poll(
+      async () => {
+        const on = await popup.evaluate(controlState, {
+          role: 'switch',
+          name: 'Enabled on 127.0.0.1',
+        });
+        return on === null ? null : { on };
+      },
       { timeout: 5_000, message: 'the "Enabled on 127.0.0.1" switch' },
     );
-    expect(on).toBe(true);
+    expect(shown.on).toBe(true);
     await closeIfOpen(popup);
   });
 
