@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HIDE_GRACE_MS, SHOW_BUDGET_MS } from '../../utils/card-timing';
+import { HIDE_GRACE_MS, PREFETCH_IDLE_TIMEOUT_MS, SHOW_BUDGET_MS } from '../../utils/card-timing';
 import {
   cardCenter,
   cardTests,
@@ -119,8 +119,9 @@ describe('context cards in Chromium', () => {
   it('shows the card within the budget after the delay, even after the service worker stopped', async () => {
     const { session } = env();
     const page = await openArticle(env());
-    // Let the idle-time prefetch fill the page's card cache, then put the worker to sleep.
-    await new Promise((done) => setTimeout(done, 2_500));
+    // Let the idle-time prefetch fill the page's card cache (it runs at the latest after its idle
+    // timeout, then one message to the worker), then put the worker to sleep.
+    await new Promise((done) => setTimeout(done, PREFETCH_IDLE_TIMEOUT_MS + 1_500));
     await session.extension.stopServiceWorker();
     // Two terms: a regression shows in both, a stall of this shared 2-core machine in one.
     const latencies: number[] = [];

@@ -284,7 +284,7 @@ export function cardTests<S extends BrowserSession>(
     await page.close();
   });
 
-  it('"reveal-mention" from an extension page scrolls to a mention and moves focus into its card', async () => {
+  it('"reveal-mention" from an extension page opens a mention\'s card and moves focus into it', async () => {
     const page = await openArticle(env());
     const popup = await env().session.openExtensionPage('popup.html');
     const tabId = await tabIdOf(page, popup);
