@@ -2,19 +2,16 @@
 // With a display it stays open for a person to explore; without one (or with --headless) it rests
 // the pointer on "Great Firewall", waits for the card and saves screenshots under demo/, in light
 // and dark. Every request stays on 127.0.0.1.
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { renderArticlePage } from './bench/article-page.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium.mjs';
+import { launchWithExtension } from './lib/chromium.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const extensionDir = join(root, '.output/chrome-mv3');
 const outDir = join(root, 'demo');
-const executablePath = process.env.CHROMIUM_PATH ?? CHROMIUM_PATH;
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 
 const manifest = await readFile(join(extensionDir, 'manifest.json'), 'utf8').catch(() => null);
@@ -64,25 +61,16 @@ async function waitFor(check, what, timeoutMs = 10_000) {
   }
 }
 
-async function launch(colorScheme) {
-  const profile = await mkdtemp(join(tmpdir(), 'firewall-lens-demo-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
+function launch(colorScheme) {
+  return launchWithExtension(extensionDir, {
     headless,
     colorScheme,
     viewport: { width: 1100, height: 760 },
-    args: [
-      ...CHROMIUM_ARGS,
-      '--no-first-run',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-    ],
   });
-  return { context, cleanUp: () => rm(profile, { recursive: true, force: true }) };
 }
 
 async function screenshotCard(colorScheme) {
-  const { context, cleanUp } = await launch(colorScheme);
+  const { context, close } = await launch(colorScheme);
   try {
     const shots = [];
     for (const [path, term] of [
@@ -110,8 +98,7 @@ async function screenshotCard(colorScheme) {
     }
     return shots;
   } finally {
-    await context.close();
-    await cleanUp();
+    await close();
   }
 }
 
@@ -122,14 +109,14 @@ try {
       for (const file of await screenshotCard(scheme)) console.log(`saved ${file}`);
     }
   } else {
-    const { context, cleanUp } = await launch('no-preference');
+    const { context, close } = await launch('no-preference');
     const [first] = context.pages();
     await (first ?? (await context.newPage())).goto(`${server.origin}/article.html`);
     await (await context.newPage()).goto(`${server.origin}/news.html`);
     console.log('Firewall Lens is running in Chromium. Rest the pointer on a marked term.');
     console.log('Close the browser window to end the demo.');
     await new Promise((resolve) => context.on('close', resolve));
-    await cleanUp();
+    await close();
   }
 } finally {
   await server.close();

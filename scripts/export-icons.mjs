@@ -1,17 +1,14 @@
 // Renders assets/icon.svg to the PNG sizes the stores and browsers ask for, with the system Chromium.
 // Run after editing the SVG: node scripts/export-icons.mjs
 import { mkdir, readFile } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from './lib/chromium.mjs';
 
 const SIZES = [16, 32, 48, 96, 128];
 const root = new URL('..', import.meta.url);
 const svg = await readFile(new URL('assets/icon.svg', root), 'utf8');
 await mkdir(new URL('assets/icons/', root), { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu'],
-});
+const browser = await launchBrowser();
 try {
   const page = await browser.newPage();
   for (const size of SIZES) {

@@ -19,11 +19,6 @@ const api = {
   markRegExp: () => runMarkRegExp(combinedRegExp(data)),
   markTerms: () => runMarkTerms(markJsTermCalls(data)),
   floor: () => runFloor(combinedRegExp(data)),
-  describe: () => ({
-    aliases: data.aliases.length,
-    regexp: combinedRegExp(data).source,
-    termCalls: markJsTermCalls(data).map((call) => call.terms.length),
-  }),
 };
 
 export type BenchApi = typeof api;

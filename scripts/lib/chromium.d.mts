@@ -7,4 +7,9 @@ export const NO_PAGE_SCRIPTS_CSP: string;
 export function launchBrowser(options?: { exposeGc?: boolean }): Promise<Browser>;
 export function launchWithExtension(
   extensionDir: string,
+  options?: {
+    headless?: boolean;
+    colorScheme?: 'light' | 'dark' | 'no-preference';
+    viewport?: { width: number; height: number };
+  },
 ): Promise<{ context: BrowserContext; close: () => Promise<void> }>;

@@ -1,6 +1,6 @@
 /**
- * How the bench, the sweep, the demo and the browser tests start Chromium: the system build, headless, and unable to reach
- * anything but 127.0.0.1 (corpus pages link remote images, fonts and trackers; the resolver rule
+ * How the bench, the sweep, the demo, the icon export and the browser tests start Chromium: the
+ * system build (or CHROMIUM_PATH), headless unless asked, and unable to reach anything but 127.0.0.1 (corpus pages link remote images, fonts and trackers; the resolver rule
  * makes each of them fail at once instead of waiting for a timeout).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
+  '--no-first-run',
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -38,21 +39,37 @@ export async function launchBrowser({ exposeGc = false } = {}) {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });
 }
 
-/** A persistent context with the unpacked extension at `extensionDir`, on a throwaway profile. */
-export async function launchWithExtension(extensionDir) {
+/**
+ * A persistent context with the unpacked extension at `extensionDir`, on a throwaway profile that
+ * `close()` deletes. Playwright's `launch()` + `newContext()` never loads extensions; a persistent
+ * context with both flags does.
+ *
+ * @param {string} extensionDir
+ * @param {{ headless?: boolean, colorScheme?: 'light' | 'dark' | 'no-preference',
+ *   viewport?: { width: number, height: number } }} [options]
+ */
+export async function launchWithExtension(extensionDir, { headless = true, ...options } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'firewall-lens-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-    ],
-  });
+  const removeProfile = () => rmSync(profile, { recursive: true, force: true });
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      ...options,
+      executablePath: CHROMIUM_PATH,
+      headless,
+      args: [
+        ...CHROMIUM_ARGS,
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+      ],
+    });
+  } catch (error) {
+    removeProfile();
+    throw error;
+  }
   const close = async () => {
     await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    removeProfile();
   };
   return { context, close };
 }

@@ -2,8 +2,6 @@
 export interface StaticServerOptions {
   /** Served at `/`. */
   root?: string;
-  /** More directories under a URL prefix, e.g. `{ '/corpus/': READABILITY_CORPUS_DIR }`. */
-  mounts?: Record<string, string>;
   /** Generated pages by URL path ("/large.html"), served before any file. */
   pages?: Map<string, string>;
   /** Headers on every response (e.g. a CSP that blocks the pages' own scripts). */

@@ -2,7 +2,7 @@
  * The one static server of the project's browser tooling (bench, sweep, demo and the browser
  * tests): 127.0.0.1 only, since the browsers under test can reach nothing else. GET and HEAD of
  * in-memory pages and regular files; everything else is a 404 or 405, and no path escapes the
- * served directories.
+ * served directory.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -29,14 +29,11 @@ const CONTENT_TYPES = {
   '.woff2': 'font/woff2',
 };
 
-/** Maps a decoded URL path to a file inside one of the served directories, or null. */
-function resolveFile(path, { root, mounts = {} }) {
-  if (path.includes('\0')) return null;
-  const sorted = Object.entries(mounts).sort(([a], [b]) => b.length - a.length);
-  const [prefix, dir] = sorted.find(([prefix]) => path.startsWith(prefix)) ?? ['/', root];
-  if (!dir) return null;
-  const base = resolve(dir);
-  const file = resolve(base, `.${sep}${path.slice(prefix.length)}`);
+/** Maps a decoded URL path to a file inside the served directory, or null. */
+function resolveFile(path, { root }) {
+  if (path.includes('\0') || !root) return null;
+  const base = resolve(root);
+  const file = resolve(base, `.${sep}${path.slice(1)}`);
   return file.startsWith(base + sep) ? file : null;
 }
 

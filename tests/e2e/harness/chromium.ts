@@ -1,8 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/lib/chromium.mjs';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { launchWithExtension } from '../../../scripts/lib/chromium.mjs';
 import {
   type BrowserSession,
   type LaunchedExtension,
@@ -53,38 +50,24 @@ export async function launchChromiumSession(): Promise<ChromiumSession> {
   };
 }
 
-/**
- * Starts Chromium with the built extension in a fresh profile. Playwright's `launch()` +
- * `newContext()` never loads extensions; a persistent context with both flags does.
- */
+/** Starts Chromium with a snapshot of the built extension in a fresh profile. */
 export async function launchChromium({
   extensionDir = CHROME_BUILD_DIR,
 }: {
   extensionDir?: string;
 } = {}): Promise<ChromiumExtension> {
   const build = await snapshotBuild(extensionDir);
-  const profileDir = await mkdtemp(join(tmpdir(), 'firewall-lens-chromium-'));
+  let launched: Awaited<ReturnType<typeof launchWithExtension>> | undefined;
   const cleanUp = async () => {
-    await rm(profileDir, { recursive: true, force: true });
+    await launched?.close();
     await build.remove();
   };
-  let context: BrowserContext | undefined;
   try {
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      // The browser under test reaches 127.0.0.1 and nothing else.
-      args: [
-        ...CHROMIUM_ARGS,
-        `--disable-extensions-except=${build.dir}`,
-        `--load-extension=${build.dir}`,
-      ],
-    });
-    const worker = await backgroundWorker(context);
-    return wrap(context, new URL(worker.url()).host, cleanUp);
+    launched = await launchWithExtension(build.dir);
+    const worker = await backgroundWorker(launched.context);
+    return wrap(launched.context, new URL(worker.url()).host, cleanUp);
   } catch (error) {
-    await context?.close().catch(() => {});
-    await cleanUp();
+    await cleanUp().catch(() => {});
     throw error;
   }
 }
