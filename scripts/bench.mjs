@@ -18,12 +18,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { cpus, loadavg, type as osType, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderArticlePage } from './bench/article-page.mjs';
+import { bundledArticlePage } from './bench/article-page.mjs';
 import { settleFreshDocument, startBenchSession } from './bench/bench-session.mjs';
 import { buildPageBundle } from './bench/build-page-bundle.mjs';
 import { generateLargePage } from './bench/generate-large-page.mjs';
 import { median, quantile, round } from './bench/stats.mjs';
 import { fmt, formatTable } from './bench/table.mjs';
+import { READABILITY_CORPUS_DIR } from './lib/paths.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -39,7 +40,7 @@ const TARGETS = {
 };
 
 function parseArgs(argv) {
-  const args = { strict: false, corpus: join(root, '../shared/corpus/readability'), quick: false };
+  const args = { strict: false, corpus: READABILITY_CORPUS_DIR, quick: false };
   args.out = join(root, 'bench/results.json');
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -97,9 +98,7 @@ async function main() {
   ).version;
 
   const pages = new Map();
-  const article = renderArticlePage(
-    readFileSync(join(root, 'data/sources/second-world-internet-conference.txt'), 'utf8'),
-  );
+  const article = bundledArticlePage();
   pages.set('/__bench/article.html', article);
   const large = generateLargePage();
   pages.set('/__bench/large-2mb.html', large.html);

@@ -5,7 +5,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderArticlePage } from './bench/article-page.mjs';
+import { bundledArticlePage } from './bench/article-page.mjs';
 import { launchWithExtension } from './lib/chromium.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
 
@@ -20,14 +20,10 @@ if (manifest === null) {
   process.exit(1);
 }
 
-const source = await readFile(
-  join(root, 'data/sources/second-world-internet-conference.txt'),
-  'utf8',
-);
 const newsPage = await readFile(join(root, 'tests/fixtures/pages/article.html'), 'utf8');
 const server = await startStaticServer({
   pages: new Map([
-    ['/article.html', renderArticlePage(source)],
+    ['/article.html', bundledArticlePage()],
     ['/news.html', newsPage],
   ]),
 });

@@ -17,6 +17,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchWithExtension, NO_PAGE_SCRIPTS_CSP } from './lib/chromium.mjs';
+import { READABILITY_CORPUS_DIR } from './lib/paths.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
 import {
   watchPageForExtensionErrors,
@@ -37,7 +38,7 @@ const POLL_MS = 50;
 
 function parseArgs(argv) {
   const args = {
-    dir: join(root, '../shared/corpus/readability'),
+    dir: READABILITY_CORPUS_DIR,
     extension: join(root, '.output/chrome-mv3'),
     selfTest: false,
     ifPresent: false,

@@ -14,7 +14,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderArticlePage } from './article-page.mjs';
+import { READABILITY_CORPUS_DIR } from '../lib/paths.mjs';
+import { bundledArticlePage } from './article-page.mjs';
 import { settleFreshDocument, startBenchSession } from './bench-session.mjs';
 import { buildPageBundle } from './build-page-bundle.mjs';
 import { generateLargePage } from './generate-large-page.mjs';
@@ -24,7 +25,7 @@ import { fmt, formatTable } from './table.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 function parseArgs(argv) {
-  const args = { runs: 7, corpus: join(root, '../shared/corpus/readability'), pages: null };
+  const args = { runs: 7, corpus: READABILITY_CORPUS_DIR, pages: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--baseline') args.baseline = resolve(argv[++i] ?? '');
@@ -50,12 +51,7 @@ const markJs = readFileSync(join(root, 'node_modules/mark.js/dist/mark.min.js'),
 const pages = new Map();
 const list = [];
 if (keep('article')) {
-  pages.set(
-    '/__bench/article.html',
-    renderArticlePage(
-      readFileSync(join(root, 'data/sources/second-world-internet-conference.txt'), 'utf8'),
-    ),
-  );
+  pages.set('/__bench/article.html', bundledArticlePage());
   list.push({ name: 'article', path: '/__bench/article.html', group: 'fixed' });
 }
 if (keep('large')) {

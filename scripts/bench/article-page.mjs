@@ -2,7 +2,14 @@
  * The bundled article (data/sources/*.txt: a title line, then one paragraph per line) rendered as
  * a news page, so the bench measures the page the extension's own context cards quote from.
  */
+import { readFileSync } from 'node:fs';
+import { BUNDLED_ARTICLE_PATH } from '../lib/paths.mjs';
 import { escapeHtml, htmlDocument, siteFooter, siteHeader } from './page-shell.mjs';
+
+/** The bundled article's page, as the bench, its tools and the demo serve it. */
+export function bundledArticlePage() {
+  return renderArticlePage(readFileSync(BUNDLED_ARTICLE_PATH, 'utf8'));
+}
 
 export function renderArticlePage(sourceText) {
   const [title = '', ...paragraphs] = sourceText.split('\n').map((line) => line.trim());

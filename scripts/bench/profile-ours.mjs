@@ -9,15 +9,12 @@
  * the RegExp code): the difference to a cold run is what first calls cost (V8's lazy compilation
  * of each function, inline caches still empty).
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { renderArticlePage } from './article-page.mjs';
+import { READABILITY_CORPUS_DIR } from '../lib/paths.mjs';
+import { bundledArticlePage } from './article-page.mjs';
 import { settleFreshDocument, startBenchSession } from './bench-session.mjs';
 import { buildPageBundle } from './build-page-bundle.mjs';
 import { generateLargePage } from './generate-large-page.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => {
   const i = argv.indexOf(name);
@@ -27,16 +24,11 @@ const runs = Number(opt('--runs', '40'));
 const pageName = opt('--page', 'article');
 // --warm: a second marker in the same document, after the first (functions compiled).
 const warm = argv.includes('--warm');
-const corpus = join(root, '../shared/corpus/readability');
+const corpus = READABILITY_CORPUS_DIR;
 
 const bundle = await buildPageBundle();
 const pages = new Map([
-  [
-    '/__bench/article.html',
-    renderArticlePage(
-      readFileSync(join(root, 'data/sources/second-world-internet-conference.txt'), 'utf8'),
-    ),
-  ],
+  ['/__bench/article.html', bundledArticlePage()],
   ['/__bench/large.html', generateLargePage().html],
 ]);
 const path =

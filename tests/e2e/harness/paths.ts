@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { READABILITY_CORPUS_DIR, REPO_ROOT } from '../../../scripts/lib/paths.mjs';
 
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export { READABILITY_CORPUS_DIR, REPO_ROOT };
 
 /**
  * The build under test; `FIREWALL_LENS_E2E_OUTPUT=/some/dir` tests another one (e.g. a release
@@ -12,5 +12,3 @@ export const CHROME_BUILD_DIR = resolve(OUTPUT_DIR, 'chrome-mv3');
 export const FIREFOX_BUILD_DIR = resolve(OUTPUT_DIR, 'firefox-mv3');
 
 export const FIXTURE_PAGES_DIR = resolve(REPO_ROOT, 'tests/fixtures/pages');
-/** 130 real news pages (mozilla/readability test pages), shared between the project's checkouts. */
-export const READABILITY_CORPUS_DIR = resolve(REPO_ROOT, '../shared/corpus/readability');
