@@ -1,6 +1,6 @@
 /**
  * Measures our scan's main-thread slices from outside the shipped code: the scanner yields with
- * `scheduler.yield()` (or a `setTimeout` fallback where that is missing), so the time between a
+ * `scheduler.yield()` (Chromium has it; the MessageChannel fallback is not timed), so the time between a
  * resumption and the next yield, or the end, is one slice of our work. The wrapper is installed
  * before the scanner module is evaluated (this file is imported first by the page entry) so the
  * scanner's calls go through it however it reaches the function.

@@ -54,10 +54,12 @@ describe.each(builds)('the built %s manifest', (browser, dir) => {
     expect(CONTENT_SCRIPT_MATCHES).toEqual(expect.arrayContaining(matches));
   });
 
-  it('lets its pages load scripts and objects from its own package only', () => {
+  it('lets its pages load scripts and objects from its own package only, and no page frame them', () => {
     const csp = manifest.content_security_policy?.extension_pages ?? '';
     expect(csp).toMatch(/(^|;)\s*script-src 'self'\s*(;|$)/);
     expect(csp).toMatch(/(^|;)\s*object-src 'none'\s*(;|$)/);
+    expect(csp).toMatch(/(^|;)\s*base-uri 'none'\s*(;|$)/);
+    expect(csp).toMatch(/(^|;)\s*frame-ancestors 'none'\s*(;|$)/);
     expect(remoteSources(csp)).toEqual([]);
   });
 
@@ -80,6 +82,9 @@ describe('the built Firefox manifest', () => {
       id: GECKO_ID,
       strict_min_version: '140.0',
       data_collection_permissions: { required: ['none'] },
+    });
+    expect(manifest.browser_specific_settings?.gecko_android).toEqual({
+      strict_min_version: '142.0',
     });
   });
 

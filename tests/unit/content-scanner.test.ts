@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MentionStore } from '../../entrypoints/content/mention-store';
 import { HUGE_BATCH, Scanner, type ScannerEnvironment } from '../../entrypoints/content/scanner';
-import { SLICE_MS } from '../../entrypoints/content/yield-to-page';
+import { MAX_MARKS_PER_SLICE, SLICE_MS } from '../../entrypoints/content/yield-to-page';
 import type { Glossary } from '../../utils/glossary-types';
 import { compileMatcher } from '../../utils/matcher';
 import { flattenAliases } from '../../utils/validate-glossary';
@@ -120,6 +120,28 @@ describe('a full scan of the fixture article', () => {
     await newScanner({ now: () => (clock += SLICE_MS / 4) }).fullScan();
     expect(yields).toBeGreaterThan(5);
     expect(store.total()).toBe(800);
+  });
+
+  it('ends a slice once it found enough marks to paint, however fast the clock', async () => {
+    document.body.innerHTML = `<main>${'<p>Twitter</p>'.repeat(1_200)}</main>`;
+    const atYields: number[] = [];
+    // As the painter does at every commit (before each yield): take what is waiting.
+    store.onChange(() => store.takeChanges());
+    // A clock that never moves: only the number of marks waiting to be painted ends a slice.
+    await newScanner({
+      now: () => 0,
+      yieldToPage: async () => {
+        atYields.push(store.total());
+      },
+    }).fullScan();
+    expect(store.total()).toBe(1_200);
+    expect(atYields.length).toBeGreaterThanOrEqual(2);
+    // Checked every 16 text nodes: a slice paints at most MAX_MARKS_PER_SLICE plus 15 more.
+    const perSlice = atYields.map((total, i) => total - (atYields[i - 1] ?? 0));
+    for (const marks of perSlice) {
+      expect(marks).toBeGreaterThanOrEqual(MAX_MARKS_PER_SLICE);
+      expect(marks).toBeLessThan(MAX_MARKS_PER_SLICE + 16);
+    }
   });
 
   it('keeps the marks up during a rescan and drops what disappeared only at its end', async () => {
