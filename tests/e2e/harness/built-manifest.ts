@@ -20,6 +20,7 @@ export interface BuiltManifest {
       strict_min_version?: string;
       data_collection_permissions?: { required?: string[]; optional?: string[] };
     };
+    gecko_android?: { strict_min_version?: string };
   };
 }
 
