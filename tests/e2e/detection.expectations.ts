@@ -3,15 +3,13 @@
  * `detection.<browser>.e2e.ts` launch the browser and call `detectionSuite`.
  */
 import { expect, it } from 'vitest';
+import { defaultSettings, type Settings } from '../../utils/settings';
 import { type BrowserSession, browserForSuite } from './harness/browser-session';
-import {
-  badgeTextInExtensionPage,
-  sendToTabInExtensionPage,
-  tabIdOf,
-} from './harness/extension-pages';
+import { sendToTabInExtensionPage, tabIdOf } from './harness/extension-pages';
 import { readHighlights } from './harness/highlights';
 import type { PageDriver } from './harness/page-driver';
-import { poll } from './harness/poll';
+import { poll, waitForEqual } from './harness/poll';
+import { resetSettings, waitForBadge } from './harness/settings-steps';
 
 /**
  * Installed before the page's scripts: records every DOM mutation made after the document was
@@ -77,36 +75,13 @@ export const ARTICLE_MARKS = [
   `${policy} p#rules: cyber sovereignty`,
 ];
 
-export async function waitForMarkSummary(
+export function waitForMarkSummary(
   page: PageDriver,
   expected: readonly string[],
   message: string,
 ): Promise<void> {
-  let last: string[] = [];
-  try {
-    await poll(
-      async () => {
-        last = await markSummary(page);
-        return JSON.stringify(last) === JSON.stringify(expected);
-      },
-      { timeout: 10_000, message },
-    );
-  } catch (error) {
-    // Show the difference rather than only the timeout.
-    expect(last).toEqual(expected);
-    throw error;
-  }
+  return waitForEqual(() => markSummary(page), [...expected], { message });
 }
-
-/** Runs in an extension page: writes settings where the content script reads them first
- * (storage.local; see settings-store). */
-export function writeSettingsInExtensionPage(settings: object): Promise<void> {
-  type Storage = { storage: { local: { set(items: object): Promise<void> } } };
-  const scope = globalThis as unknown as { browser?: Storage; chrome?: Storage };
-  return ((scope.browser ?? scope.chrome) as Storage).storage.local.set({ settings });
-}
-
-const SETTINGS_VERSION = 1;
 
 interface DetectionEnv {
   /** The fixture article, opened with `recordPageMutations` installed before any page script. */
@@ -126,16 +101,10 @@ export function detectionSuite<S extends BrowserSession>(launch: () => Promise<S
     return { article, popup, articleTabId: await tabIdOf(article, popup) };
   });
   const article = () => env().article;
-  const readBadge = () => env().popup.evaluate(badgeTextInExtensionPage, env().articleTabId);
-  const expectBadge = (text: string) =>
-    poll(async () => (await readBadge()) === text, {
-      message: `the badge to read "${text}"`,
-    }).catch(async (error) => {
-      expect(await readBadge()).toBe(text);
-      throw error;
-    });
-  const setSettings = (settings: object) =>
-    env().popup.evaluate(writeSettingsInExtensionPage, settings);
+  const expectBadge = (text: string) => waitForBadge(env().popup, env().articleTabId, text);
+  /** The defaults with these changes, stored as the settings store stores them. */
+  const setSettings = (changes: Partial<Settings>) =>
+    resetSettings(env().popup, { ...defaultSettings(), ...changes });
   const screenshotHeadline = () => article().screenshotElement('#headline');
   const mutations = () =>
     article().evaluate(() => (window as unknown as { __pageMutations: string[] }).__pageMutations);
@@ -213,15 +182,14 @@ export function detectionSuite<S extends BrowserSession>(launch: () => Promise<S
 
   it('applies a category switched off, the background style and "first mention only" live', async () => {
     await setSettings({
-      version: SETTINGS_VERSION,
-      categories: { 'blocked-platform': false },
+      categories: { ...defaultSettings().categories, 'blocked-platform': false },
     });
     await waitForMarkSummary(
       article(),
       ARTICLE_MARKS.filter((mark) => !mark.startsWith(platform)),
       'the blocked-platform marks to go',
     );
-    await setSettings({ version: SETTINGS_VERSION, markStyle: 'background', markMode: 'first' });
+    await setSettings({ markStyle: 'background', markMode: 'first' });
     await waitForMarkSummary(
       article(),
       [
@@ -240,14 +208,14 @@ export function detectionSuite<S extends BrowserSession>(launch: () => Promise<S
   });
 
   it('registers nothing at all in stealth mode', async () => {
-    await setSettings({ version: SETTINGS_VERSION, stealth: true });
+    await setSettings({ stealth: true });
     await waitForMarkSummary(article(), [], 'no highlights in stealth mode');
     // Still counted: the badge is the browser's, not the page's.
     await expectBadge(String(ARTICLE_MARKS.length));
   });
 
   it('switched off, leaves nothing behind: no marks, no badge, no reaction to new text', async () => {
-    await setSettings({ version: SETTINGS_VERSION, enabled: false });
+    await setSettings({ enabled: false });
     await waitForMarkSummary(article(), [], 'the marks to go');
     await expectBadge('');
     // The marks were really painted (on nested text, in this browser's CSS) and are gone now.
@@ -263,7 +231,7 @@ export function detectionSuite<S extends BrowserSession>(launch: () => Promise<S
   });
 
   it('switched on again, marks the page without a reload', async () => {
-    await setSettings({ version: SETTINGS_VERSION });
+    await setSettings({});
     await waitForMarkSummary(article(), ARTICLE_MARKS, 'the marks to come back');
     await expectBadge(String(ARTICLE_MARKS.length));
     await poll(

@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+
 export interface PollOptions {
   timeout?: number;
   interval?: number;
@@ -29,4 +31,29 @@ export async function poll<T>(
   }
   const detail = last instanceof Error ? last.message : JSON.stringify(last);
   throw new Error(`Timed out after ${timeout} ms waiting for ${message} (last: ${detail})`);
+}
+
+/**
+ * Reads until the value equals `expected` (compared as JSON); on timeout the assertion shows the
+ * difference with the last value read, not only "timed out".
+ */
+export async function waitForEqual<T>(
+  read: () => Promise<T>,
+  expected: T,
+  { timeout = 10_000, message = 'value' }: { timeout?: number; message?: string } = {},
+): Promise<void> {
+  const wanted = JSON.stringify(expected);
+  let last: T | undefined;
+  try {
+    await poll(
+      async () => {
+        last = await read();
+        return JSON.stringify(last) === wanted;
+      },
+      { timeout, message },
+    );
+  } catch (error) {
+    expect(last, message).toEqual(expected);
+    throw error;
+  }
 }

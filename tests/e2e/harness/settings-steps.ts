@@ -1,16 +1,9 @@
-/**
- * Steps the settings, popup and card suites share: what a reader does (click a control found by
- * its role and accessible name, type, hold Alt over a word) and what they see (the page's marks,
- * the toolbar badge, an open card). Functions passed to `evaluate` run inside the page and are
- * self-contained, since the driver sends their source text.
- */
-import { expect } from 'vitest';
 import { defaultSettings, SETTINGS_KEY, type Settings } from '../../../utils/settings';
 import { badgeTextInExtensionPage } from './extension-pages';
 import { type PageHighlight, readHighlights } from './highlights';
 import type { PageDriver } from './page-driver';
 import type { Point } from './points-on-page';
-import { poll } from './poll';
+import { poll, waitForEqual } from './poll';
 
 export type Role = 'switch' | 'checkbox' | 'button' | 'tab' | 'textbox' | 'searchbox';
 
@@ -176,47 +169,24 @@ export async function settledMarks(tab: PageDriver): Promise<PageHighlight[]> {
 }
 
 /** Waits until the page's marks equal `expected` exactly (names, texts, places). */
-export async function waitForMarksEqual(
+export function waitForMarksEqual(
   tab: PageDriver,
   expected: PageHighlight[],
   message: string,
 ): Promise<void> {
-  const wanted = JSON.stringify(expected);
-  let last: PageHighlight[] = [];
-  try {
-    await poll(
-      async () => {
-        last = await ourHighlights(tab);
-        return JSON.stringify(last) === wanted;
-      },
-      { timeout: 10_000, message },
-    );
-  } catch (error) {
-    // Show the difference, not only "timed out".
-    expect(last, message).toEqual(expected);
-    throw error;
-  }
+  return waitForEqual(() => ourHighlights(tab), expected, { message });
 }
 
-export async function waitForBadge(
+export function waitForBadge(
   extensionPage: PageDriver,
   tabId: number,
   text: string,
-  message: string,
+  message = `the badge to read "${text}"`,
 ): Promise<void> {
-  let last = '';
-  try {
-    await poll(
-      async () => {
-        last = await extensionPage.evaluate(badgeTextInExtensionPage, tabId);
-        return last === text;
-      },
-      { timeout: 5_000, message },
-    );
-  } catch (error) {
-    expect(last, message).toBe(text);
-    throw error;
-  }
+  return waitForEqual(() => extensionPage.evaluate(badgeTextInExtensionPage, tabId), text, {
+    timeout: 5_000,
+    message,
+  });
 }
 
 /** Runs in an extension page: stores `settings` the way the settings store does (sync first). */
