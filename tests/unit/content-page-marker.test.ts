@@ -1,19 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PainterEnvironment } from '../../entrypoints/content/highlight-painter';
 import { createPageMarker, type PageMarker } from '../../entrypoints/content/page-marker';
-import type { Glossary } from '../../utils/glossary-types';
-import { compileMatcher } from '../../utils/matcher';
-import { flattenAliases } from '../../utils/validate-glossary';
 import { FakeHighlight, fakeRange } from './support/fake-highlight';
+import { realMatcher } from './support/real-cards';
 import { waitFor } from './support/wait-for';
 
-const glossary = JSON.parse(
-  readFileSync(resolve(__dirname, '../../data/glossary.json'), 'utf8'),
-) as Glossary;
-const aliases = flattenAliases(glossary);
-const matcher = compileMatcher(aliases);
+const matcher = realMatcher();
 
 let registry: Map<string, FakeHighlight>;
 let registryReads: number;
@@ -133,10 +125,7 @@ describe('the page marker (what the content script and the bench both run)', () 
   it('reads the page again with a new matcher', async () => {
     const current = start();
     await current.scan();
-    const vpnOnly = compileMatcher({
-      version: 'test',
-      aliases: aliases.aliases.filter((alias) => alias.category === 'circumvention'),
-    });
+    const vpnOnly = realMatcher((alias) => alias.category === 'circumvention');
     current.update({ markStyle: 'underline', markMode: 'all', stealth: false }, vpnOnly);
     await waitFor(() => expect(painted()).toEqual(['firewall-lens-circumvention: VPN']));
   });

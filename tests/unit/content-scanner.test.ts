@@ -4,14 +4,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { MentionStore } from '../../entrypoints/content/mention-store';
 import { HUGE_BATCH, Scanner, type ScannerEnvironment } from '../../entrypoints/content/scanner';
 import { MAX_MARKS_PER_SLICE, SLICE_MS } from '../../entrypoints/content/yield-to-page';
-import type { Glossary } from '../../utils/glossary-types';
-import { compileMatcher } from '../../utils/matcher';
-import { flattenAliases } from '../../utils/validate-glossary';
+import { realMatcher } from './support/real-cards';
 
-const glossary = JSON.parse(
-  readFileSync(resolve(__dirname, '../../data/glossary.json'), 'utf8'),
-) as Glossary;
-const matcher = compileMatcher(flattenAliases(glossary));
+const matcher = realMatcher();
 const ARTICLE = readFileSync(resolve(__dirname, '../fixtures/pages/article.html'), 'utf8');
 
 /** How many mentions of one term the store holds. */

@@ -1,11 +1,22 @@
-/** Card views and the source built from the shipped data, as the background would serve them. */
+/**
+ * Card views, the source and the matcher built from the shipped data, as the background and the
+ * content script would build them.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import glossaryJson from '../../../data/glossary.json';
-import type { Glossary } from '../../../utils/glossary-types';
+import type { Glossary, MatcherAlias } from '../../../utils/glossary-types';
+import { compileMatcher, type Matcher } from '../../../utils/matcher';
 import type { CardView, SourceView } from '../../../utils/protocol';
+import { flattenAliases } from '../../../utils/validate-glossary';
 
 const glossary = glossaryJson as Glossary;
+
+/** The matcher of the aliases in data/glossary.json (those `keep` accepts; default all). */
+export function realMatcher(keep: (alias: MatcherAlias) => boolean = () => true): Matcher {
+  const data = flattenAliases(glossary);
+  return compileMatcher({ ...data, aliases: data.aliases.filter(keep) });
+}
 
 export function realCard(id: string): CardView {
   const entry = glossary.entries.find((candidate) => candidate.id === id);
