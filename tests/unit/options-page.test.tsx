@@ -6,74 +6,14 @@ import { Options } from '../../entrypoints/options/Options';
 import type { DataStatus } from '../../utils/protocol';
 import { defaultSettings, SETTINGS_KEY, type Settings } from '../../utils/settings';
 import { loadSettings, saveSettings } from '../../utils/settings-store';
+import { queriesWithin, type } from './support/queries';
 import { waitFor } from './support/wait-for';
 
 let container: HTMLElement;
-
-/** The accessible name, as far as this page needs it: labelledby, label, own text minus aria-hidden. */
-function accessibleName(element: Element): string {
-  const labelledBy = element.getAttribute('aria-labelledby');
-  if (labelledBy) {
-    return labelledBy
-      .split(/\s+/)
-      .map((id) => textOf(document.getElementById(id)))
-      .join(' ')
-      .trim();
-  }
-  const ariaLabel = element.getAttribute('aria-label');
-  if (ariaLabel) return ariaLabel.trim();
-  if (element instanceof HTMLInputElement) {
-    const label = element.id
-      ? document.querySelector(`label[for="${element.id}"]`)
-      : element.closest('label');
-    return textOf(label ?? element.closest('label'));
-  }
-  return textOf(element);
-}
-
-function textOf(node: Node | null): string {
-  return rawText(node).replace(/\s+/g, ' ').trim();
-}
-
-function rawText(node: Node | null): string {
-  if (node === null) return '';
-  let text = '';
-  for (const child of node.childNodes) {
-    if (child instanceof Element && child.getAttribute('aria-hidden') === 'true') continue;
-    text += child.nodeType === Node.TEXT_NODE ? child.textContent : rawText(child);
-  }
-  return text;
-}
-
-const ROLE_SELECTORS = {
-  switch: '[role="switch"]',
-  button: 'button:not([role])',
-  checkbox: 'input[type="checkbox"]',
-  radio: 'input[type="radio"]',
-  textbox: 'input[type="text"]',
-  slider: 'input[type="range"]',
-} as const;
-
-function queryByRole(role: keyof typeof ROLE_SELECTORS, name: string): HTMLElement | null {
-  for (const element of container.querySelectorAll<HTMLElement>(ROLE_SELECTORS[role])) {
-    if (accessibleName(element) === name) return element;
-  }
-  return null;
-}
-
-function getByRole<K extends keyof typeof ROLE_SELECTORS>(role: K, name: string): HTMLElement {
-  const element = queryByRole(role, name);
-  if (element === null) throw new Error(`no ${role} named "${name}"`);
-  return element;
-}
+const { queryByRole, getByRole } = queriesWithin(() => container);
 
 async function stored(): Promise<Settings> {
   return loadSettings();
-}
-
-function type(input: HTMLElement, value: string): void {
-  (input as HTMLInputElement).value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
 function answerBackground(status: DataStatus, afterReseed: DataStatus): void {

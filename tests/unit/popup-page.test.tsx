@@ -19,6 +19,7 @@ import {
 } from '../../utils/protocol';
 import { defaultSettings } from '../../utils/settings';
 import { loadSettings, saveSettings } from '../../utils/settings-store';
+import { queriesWithin, spokenText, type } from './support/queries';
 import { realCard } from './support/real-cards';
 import { waitFor } from './support/wait-for';
 
@@ -27,6 +28,7 @@ const TAB_ID = 7;
 const PAGE_URL = 'https://example.com/news/story.html';
 
 let container: HTMLElement;
+const { allByRole, getByRole } = queriesWithin(() => container);
 /** Every request the popup sent, in order: to the tab and to the background. */
 let tabRequests: unknown[];
 let backgroundRequests: BackgroundRequest[];
@@ -87,47 +89,10 @@ function fakeBackground(): void {
   });
 }
 
-/** Text as a screen reader reads it: aria-hidden parts skipped, whitespace collapsed. */
-function spokenText(node: Node): string {
-  return rawSpokenText(node).replace(/\s+/g, ' ').trim();
-}
-
-function rawSpokenText(node: Node): string {
-  let text = '';
-  for (const child of node.childNodes) {
-    if (child instanceof Element && child.getAttribute('aria-hidden') === 'true') continue;
-    text += child.nodeType === Node.TEXT_NODE ? (child.textContent ?? '') : rawSpokenText(child);
-  }
-  return text;
-}
-
-function nameOf(element: Element): string {
-  return element.getAttribute('aria-label') ?? spokenText(element);
-}
-
-function allByRole(role: 'switch' | 'tab' | 'button'): HTMLElement[] {
-  const selector = role === 'button' ? 'button:not([role])' : `[role="${role}"]`;
-  return [...container.querySelectorAll<HTMLElement>(selector)];
-}
-
-function getByRole(role: 'switch' | 'tab' | 'button', name: string): HTMLElement {
-  const found = allByRole(role).find((element) => nameOf(element) === name);
-  if (!found) {
-    const names = allByRole(role).map(nameOf);
-    throw new Error(`no ${role} named "${name}" (have: ${JSON.stringify(names)})`);
-  }
-  return found;
-}
-
 function searchBox(): HTMLInputElement {
   const input = container.querySelector<HTMLInputElement>('input[aria-label="Search glossary"]');
   if (!input) throw new Error('no search box named "Search glossary"');
   return input;
-}
-
-function type(input: HTMLInputElement, value: string): void {
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
 /** Labels of the glossary's cards as listed, in order. */
