@@ -7,7 +7,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { VIEWPORT_PADDING_PX } from '../../utils/card-placement';
 import { defaultSettings } from '../../utils/settings';
-import { type BrowserSession, browserForSuite, type SuiteBrowser } from './harness/browser-session';
+import {
+  type BrowserSession,
+  browserForSuite,
+  type PageOf,
+  type SuiteBrowser,
+} from './harness/browser-session';
 import { waitForMarks } from './harness/foundation-expectations';
 import type { PageDriver } from './harness/page-driver';
 import { type Box, pointOnText, type TextScroll } from './harness/points-on-page';
@@ -183,8 +188,6 @@ export function pageTrace(): {
     extra,
   };
 }
-
-type PageOf<S> = S extends BrowserSession<infer P> ? P : never;
 
 export interface CardPlacementOptions<P extends PageDriver> {
   /** Readies each new tab before the test uses it, e.g. sizes its viewport where the driver can. */

@@ -10,7 +10,12 @@ import glossaryJson from '../../data/glossary.json';
 import { SHOW_BUDGET_MS } from '../../utils/card-timing';
 import type { Glossary } from '../../utils/glossary-types';
 import { defaultSettings } from '../../utils/settings';
-import { type BrowserSession, browserForSuite, type SuiteBrowser } from './harness/browser-session';
+import {
+  type BrowserSession,
+  browserForSuite,
+  type PageOf,
+  type SuiteBrowser,
+} from './harness/browser-session';
 import { sendToTabInExtensionPage, tabIdOf } from './harness/extension-pages';
 import { waitForMarks } from './harness/foundation-expectations';
 import type { PageDriver } from './harness/page-driver';
@@ -222,8 +227,6 @@ export async function showLatency(page: PageDriver): Promise<number> {
   const { move, shown } = await page.evaluate(readStopwatch);
   return shown - move - HOVER_DELAY_MS;
 }
-
-type PageOf<S> = S extends BrowserSession<infer P> ? P : never;
 
 export interface CardTestOptions<P extends PageDriver> {
   /**

@@ -78,3 +78,6 @@ export function browserForSuite<S extends BrowserSession, E extends object = obj
     return env;
   };
 }
+
+/** The page driver type of a browser session. */
+export type PageOf<S> = S extends BrowserSession<infer P> ? P : never;
