@@ -28,7 +28,7 @@ export class MutationBatcher {
   }
 
   /** Hands on everything observed so far. */
-  flush(): void {
+  private flush(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     const records = this.pending.concat(this.observer.takeRecords());

@@ -29,12 +29,15 @@ const corpus = READABILITY_CORPUS_DIR;
 const bundle = await buildPageBundle();
 const pages = new Map([
   ['/__bench/article.html', bundledArticlePage()],
-  ['/__bench/large.html', generateLargePage().html],
+  ['/__bench/large-2mb.html', generateLargePage().html],
 ]);
+// The same paths as the bench and ab.mjs serve them.
 const path =
-  pageName === 'article' || pageName === 'large'
-    ? `/__bench/${pageName}.html`
-    : `/${encodeURIComponent(pageName)}`;
+  pageName === 'article'
+    ? '/__bench/article.html'
+    : pageName === 'large'
+      ? '/__bench/large-2mb.html'
+      : `/${encodeURIComponent(pageName)}`;
 const { server, browser, context } = await startBenchSession({ root: corpus, pages });
 const tab = await context.newPage();
 const cdp = await context.newCDPSession(tab);
