@@ -116,6 +116,21 @@ function checkKeys(
   }
 }
 
+/** An object with exactly the fields `keys` (all required), or undefined after saying what is wrong. */
+function checkRecord(
+  out: Collector,
+  value: unknown,
+  path: Path,
+  keys: readonly string[],
+): Record<string, unknown> | undefined {
+  if (!isRecord(value)) {
+    out.add(path, `must be an object, got ${typeName(value)}`);
+    return undefined;
+  }
+  checkKeys(out, value, path, keys, keys);
+  return value;
+}
+
 /** Paths read like `entry "vpn" aliases[0].text`; the prefix is separated by a space. */
 function join(path: Path, key: string): Path {
   if (path === '') return key;
@@ -213,12 +228,9 @@ interface CheckedEntry {
   source?: string;
 }
 
-function checkAlias(out: Collector, value: unknown, path: Path): Alias | undefined {
-  if (!isRecord(value)) {
-    out.add(path, `must be an object, got ${typeName(value)}`);
-    return undefined;
-  }
-  checkKeys(out, value, path, ALIAS_KEYS, ALIAS_KEYS);
+function checkAlias(out: Collector, input: unknown, path: Path): Alias | undefined {
+  const value = checkRecord(out, input, path, ALIAS_KEYS);
+  if (value === undefined) return undefined;
   const text = checkString(out, value.text, join(path, 'text'), LIMITS.aliasText);
   const lang = checkEnum(out, value.lang, join(path, 'lang'), ALIAS_LANGS);
   const aliasCase = checkEnum(out, value.case, join(path, 'case'), ALIAS_CASES);
@@ -254,12 +266,9 @@ function checkAlias(out: Collector, value: unknown, path: Path): Alias | undefin
   return { text, lang, case: aliasCase, inflect };
 }
 
-function checkQuote(out: Collector, value: unknown, path: Path): Quote | undefined {
-  if (!isRecord(value)) {
-    out.add(path, `must be an object, got ${typeName(value)}`);
-    return undefined;
-  }
-  checkKeys(out, value, path, QUOTE_KEYS, QUOTE_KEYS);
+function checkQuote(out: Collector, input: unknown, path: Path): Quote | undefined {
+  const value = checkRecord(out, input, path, QUOTE_KEYS);
+  if (value === undefined) return undefined;
   const text = checkString(out, value.text, join(path, 'text'), LIMITS.quoteText);
   let start: number | undefined;
   if (value.start !== undefined) {
@@ -467,13 +476,10 @@ export function validateGlossary(
   // Sources first: entries refer to them.
   const declared = new Map<string, number>();
   const sourceItems = checkArray(out, input.sources, 'sources', LIMITS.sources) ?? [];
-  sourceItems.forEach((item, i) => {
+  sourceItems.forEach((input, i) => {
     const path = `sources[${i}]`;
-    if (!isRecord(item)) {
-      out.add(path, `must be an object, got ${typeName(item)}`);
-      return;
-    }
-    checkKeys(out, item, path, SOURCE_KEYS, SOURCE_KEYS);
+    const item = checkRecord(out, input, path, SOURCE_KEYS);
+    if (item === undefined) return;
     const id = checkString(out, item.id, `${path}.id`, { ...LIMITS.id, pattern: ID_PATTERN });
     checkString(out, item.title, `${path}.title`, LIMITS.sourceTitle);
     checkString(out, item.file, `${path}.file`, {
