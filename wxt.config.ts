@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-
+import { GECKO_ID } from './common/extension-ids';
 import { noInnerHtml } from './scripts/vite/no-inner-html';
-import { GECKO_ID } from './utils/extension-ids';
 
 const ICON_SIZES = [16, 32, 48, 96, 128] as const;
 const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/icon-${size}.png`]));

@@ -4,7 +4,7 @@
  * card host's shadow root) and in the popup's glossary.
  */
 import { useId, useState } from 'preact/hooks';
-import type { CardView } from '../utils/protocol';
+import type { CardView } from '../common/protocol';
 import { categoryLabel } from './category-labels';
 
 export interface ContextCardProps {

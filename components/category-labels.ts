@@ -1,5 +1,5 @@
 /** How categories are named to the reader. */
-import type { CategoryId } from '../utils/glossary-types';
+import type { CategoryId } from '../common/glossary-types';
 
 /** A card names the kind of thing it explains: one term, so singular. */
 export const CATEGORY_LABEL: Readonly<Record<CategoryId, string>> = {

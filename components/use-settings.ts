@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { describeError } from '../utils/describe-error';
-import { normalizeSettings, type Settings } from '../utils/settings';
-import { loadSettings, updateSettings, watchSettings } from '../utils/settings-store';
+import { describeError } from '../common/describe-error';
+import { normalizeSettings, type Settings } from '../common/settings';
+import { loadSettings, updateSettings, watchSettings } from '../common/settings-store';
 
 export interface SettingsState {
   /** Null until the stored settings have been read. */

@@ -1,5 +1,5 @@
-import type { GlossaryEntry } from '../../utils/glossary-types';
-import type { CardView } from '../../utils/protocol';
+import type { GlossaryEntry } from '../../common/glossary-types';
+import type { CardView } from '../../common/protocol';
 import type { CardRow, GlossaryDatabase } from './db';
 
 /** The entry without the database's own fields, so nothing internal leaks into a reply. */

@@ -4,11 +4,11 @@
  * name (the extension has no permission to read tab URLs) and flips the site lists.
  */
 import { type Browser, browser } from 'wxt/browser';
-import { activeTabId } from '../../utils/active-tab';
-import { decideEnablement } from '../../utils/enablement';
-import { askTab } from '../../utils/messaging';
-import { setSiteEnabled } from '../../utils/settings';
-import { updateSettings } from '../../utils/settings-store';
+import { activeTabId } from '../../common/active-tab';
+import { decideEnablement } from '../../common/enablement';
+import { askTab } from '../../common/messaging';
+import { setSiteEnabled } from '../../common/settings';
+import { updateSettings } from '../../common/settings-store';
 
 export const MENTION_COMMANDS = {
   'next-mention': 'next',

@@ -1,10 +1,10 @@
 /**
  * The card cache: IndexedDB in the extension's origin, opened by the background only. Pages and
- * content scripts ask the background over `utils/protocol.ts`; they never open this database.
+ * content scripts ask the background over `common/protocol.ts`; they never open this database.
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
-import { searchKey } from '../../utils/glossary-search';
-import type { GlossaryEntry } from '../../utils/glossary-types';
+import type { GlossaryEntry } from '../../common/glossary-types';
+import { searchKey } from './glossary-search';
 
 export const DATABASE_NAME = 'firewall-lens';
 

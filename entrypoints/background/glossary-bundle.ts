@@ -1,4 +1,4 @@
-import { isRecord } from '../../utils/is-record';
+import { isRecord } from '../../common/is-record';
 
 /** A glossary as it arrives, before validation, with the texts of the sources it quotes. */
 export interface GlossaryBundle {

@@ -1,13 +1,13 @@
-/** Answers every `BackgroundRequest` (utils/protocol.ts) from the card cache. */
+/** Answers every `BackgroundRequest` (common/protocol.ts) from the card cache. */
 import { type Browser, browser } from 'wxt/browser';
-import { searchGlossary } from '../../utils/glossary-search';
-import type { BackgroundReplies, BackgroundRequest, DataStatus } from '../../utils/protocol';
-import { flattenAliases } from '../../utils/validate-glossary';
-import { readerUrl } from '../reader/reader-url';
+import type { BackgroundReplies, BackgroundRequest, DataStatus } from '../../common/protocol';
+import { readerUrl } from '../../common/reader-url';
 import { BADGE_BACKGROUND, badgeText } from './badge';
 import { cardViews, entryOf } from './card-views';
 import type { GlossaryDatabase } from './db';
+import { searchGlossary } from './glossary-search';
 import type { Seeder } from './seed';
+import { flattenAliases } from './validate-glossary';
 
 export interface BackgroundContext {
   db: GlossaryDatabase;

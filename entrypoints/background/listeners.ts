@@ -1,6 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
-import { describeError } from '../../utils/describe-error';
-import { parseBackgroundRequest, type Reply } from '../../utils/protocol';
+import { describeError } from '../../common/describe-error';
+import { parseBackgroundRequest, type Reply } from '../../common/protocol';
 import { type BackgroundContext, handleBackgroundRequest } from './handlers';
 
 /** Parses and answers one message; every failure becomes `{ ok: false }`, never a rejection. */

@@ -3,10 +3,10 @@
  * read of every worker life: a service worker can be stopped between `onInstalled` and the end of
  * seeding, and a fresh profile may ask for a card before `onInstalled` has finished.
  */
-import type { GlossaryEntry } from '../../utils/glossary-types';
-import { validateGlossary } from '../../utils/validate-glossary';
+import type { GlossaryEntry } from '../../common/glossary-types';
 import { aliasKeysOf, type CardRow, type GlossaryDatabase } from './db';
 import { claimedVersion, type GlossaryBundle } from './glossary-bundle';
+import { validateGlossary } from './validate-glossary';
 
 export type SeedOutcome =
   | { status: 'seeded'; version: string }

@@ -3,17 +3,17 @@
  * or stops the marking session as the settings change. Everything is tied to WXT's `ctx`, so an
  * extension update or uninstall leaves nothing running in the page.
  */
-import './highlights.css';
+import './marking/highlights.css';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { decideEnablement } from '../../utils/enablement';
-import { CONTENT_SCRIPT_MATCHES } from '../../utils/extension-ids';
-import type { CategoryId, MatcherData } from '../../utils/glossary-types';
-import { compileMatcher, type Matcher } from '../../utils/matcher';
-import { askBackground } from '../../utils/messaging';
-import type { Settings } from '../../utils/settings';
-import { loadSettings, watchSettings } from '../../utils/settings-store';
+import { decideEnablement } from '../../common/enablement';
+import { CONTENT_SCRIPT_MATCHES } from '../../common/extension-ids';
+import type { CategoryId, MatcherData } from '../../common/glossary-types';
+import { askBackground } from '../../common/messaging';
+import type { Settings } from '../../common/settings';
+import { loadSettings, watchSettings } from '../../common/settings-store';
 import { BadgeReporter } from './badge-reporter';
+import { compileMatcher, type Matcher } from './marking/matcher';
 import { MarkingSession } from './marking-session';
 import { answerTabRequest } from './tab-requests';
 

@@ -4,14 +4,14 @@
  * undoes all of it: no highlight stays registered, no observer, listener or timer is left.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Enablement } from '../../utils/enablement';
-import type { Matcher } from '../../utils/matcher';
+import type { Enablement } from '../../common/enablement';
 import type { BadgeReporter } from './badge-reporter';
 import { type CardUi, startCardUi } from './card/card-controller';
 import { caretAt } from './card/hit-test';
 import { watchLocation } from './location-watcher';
-import type { MentionStore } from './mention-store';
-import { createPageMarker, type PageMarker } from './page-marker';
+import type { Matcher } from './marking/matcher';
+import type { MentionStore } from './marking/mention-store';
+import { createPageMarker, type PageMarker } from './marking/page-marker';
 
 /** The text at the top of the viewport, when the page is scrolled away from its start. */
 function viewportAnchor(): Node | null {

@@ -1,12 +1,12 @@
 /**
- * Answers the popup's questions about this tab (`TabRequest` in utils/protocol.ts). The listener
+ * Answers the popup's questions about this tab (`TabRequest` in common/protocol.ts). The listener
  * stays registered while Firewall Lens is off on the page, since the popup asks where it is
  * (`page-info`) to offer switching it on. Labels are not known here (the matcher data carries ids
  * only): the popup maps ids to labels with `cards`, and `label` is the id meanwhile.
  */
-import type { PageMention, Reply, TabReplies } from '../../utils/protocol';
-import { parseTabRequest } from '../../utils/protocol';
-import type { MentionStore } from './mention-store';
+import type { PageMention, Reply, TabReplies } from '../../common/protocol';
+import { parseTabRequest } from '../../common/protocol';
+import type { MentionStore } from './marking/mention-store';
 
 export type RevealMention = (id: string | undefined, direction: 'next' | 'previous') => boolean;
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { describeError } from '../../utils/describe-error';
-import { askBackground } from '../../utils/messaging';
-import type { DataStatus } from '../../utils/protocol';
+import { describeError } from '../../common/describe-error';
+import { askBackground } from '../../common/messaging';
+import type { DataStatus } from '../../common/protocol';
 
 function describeStatus(status: DataStatus): string {
   const cards = status.cardCount === 1 ? '1 card' : `${status.cardCount} cards`;

@@ -1,10 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import { CATEGORY_LABELS } from '../../components/category-labels';
-import { Checkbox } from '../../components/forms/Checkbox';
-import { RadioGroup } from '../../components/forms/RadioGroup';
-import { Switch } from '../../components/Switch';
-import { useSettings } from '../../components/use-settings';
-import { CATEGORIES } from '../../utils/glossary-types';
+import { CATEGORIES } from '../../common/glossary-types';
 import {
   clampHoverDelay,
   HOVER_DELAY_MAX_MS,
@@ -13,7 +8,12 @@ import {
   type MarkStyle,
   type Settings,
   type SiteDefault,
-} from '../../utils/settings';
+} from '../../common/settings';
+import { CATEGORY_LABELS } from '../../components/category-labels';
+import { Checkbox } from '../../components/forms/Checkbox';
+import { RadioGroup } from '../../components/forms/RadioGroup';
+import { Switch } from '../../components/Switch';
+import { useSettings } from '../../components/use-settings';
 import { DataSection } from './DataSection';
 import { SiteList } from './SiteList';
 

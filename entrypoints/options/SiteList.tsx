@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'preact/hooks';
-import { addSite, removeSite, type Settings, type SiteListName } from '../../utils/settings';
+import { addSite, removeSite, type Settings, type SiteListName } from '../../common/settings';
 
 interface SiteListProps {
   list: SiteListName;

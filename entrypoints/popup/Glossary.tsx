@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { CATEGORIES, type CategoryId } from '../../common/glossary-types';
+import { askBackground } from '../../common/messaging';
+import type { CardView } from '../../common/protocol';
+import { readerUrl } from '../../common/reader-url';
 import { ContextCard } from '../../components/ContextCard';
 import { CATEGORY_LABELS } from '../../components/category-labels';
-import { CATEGORIES, type CategoryId } from '../../utils/glossary-types';
-import { askBackground } from '../../utils/messaging';
-import type { CardView } from '../../utils/protocol';
-import { readerUrl } from '../reader/reader-url';
 
 /** Typing pauses shorter than this are one search; the database answers in a few ms anyway. */
 const SEARCH_DEBOUNCE_MS = 120;

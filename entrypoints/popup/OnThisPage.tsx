@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { askBackground, askTab } from '../../utils/messaging';
-import type { PageMention } from '../../utils/protocol';
+import { askBackground, askTab } from '../../common/messaging';
+import type { PageMention } from '../../common/protocol';
 
 type State =
   | { kind: 'loading' }

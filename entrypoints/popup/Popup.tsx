@@ -1,13 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { activeTabId } from '../../common/active-tab';
+import { decideEnablement } from '../../common/enablement';
+import { askTab } from '../../common/messaging';
+import type { PageInfo } from '../../common/protocol';
+import { setSiteEnabled } from '../../common/settings';
 import { Switch } from '../../components/Switch';
 import { useSettings } from '../../components/use-settings';
-import { activeTabId } from '../../utils/active-tab';
-import { decideEnablement } from '../../utils/enablement';
-import { askTab } from '../../utils/messaging';
-import type { PageInfo } from '../../utils/protocol';
-import { setSiteEnabled } from '../../utils/settings';
 import { Glossary } from './Glossary';
 import { OnThisPage } from './OnThisPage';
 import { SiteAccessNotice } from './SiteAccessNotice';

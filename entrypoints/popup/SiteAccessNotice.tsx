@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { CONTENT_SCRIPT_MATCHES } from '../../utils/extension-ids';
+import { CONTENT_SCRIPT_MATCHES } from '../../common/extension-ids';
 
 type Access = 'unknown' | 'granted' | 'missing' | 'just-granted';
 

@@ -3,8 +3,8 @@
  * reader can check that a card quotes the article faithfully.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { describeError } from '../../utils/describe-error';
-import type { CardView, SourceView } from '../../utils/protocol';
+import { describeError } from '../../common/describe-error';
+import type { CardView, SourceView } from '../../common/protocol';
 import { articleBlocks, isValidRange, locateQuote, type TextRange } from './article-blocks';
 import { parseReaderSearch } from './reader-query';
 

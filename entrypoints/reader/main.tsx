@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { askBackground } from '../../utils/messaging';
+import { askBackground } from '../../common/messaging';
 import { type ReaderLoaders, ReaderPage } from './ReaderPage';
 import './reader.css';
 

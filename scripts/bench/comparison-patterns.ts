@@ -15,8 +15,8 @@
  *   extra terms; possessives are covered by the apostrophe limiter. `diacritics: false` because our matcher does not fold accents either (mark.js's
  *   diacritic classes only slow it down).
  */
-import type { MatcherAlias, MatcherData } from '../../utils/glossary-types';
-import { isAllCaps, spellingPattern } from '../../utils/matcher';
+import type { MatcherAlias, MatcherData } from '../../common/glossary-types';
+import { isAllCaps, spellingPattern } from '../../entrypoints/content/marking/matcher';
 
 const WORD_CHAR = /[A-Za-z0-9_]/;
 const HAS_LATIN_LETTER = /[A-Za-z]/;

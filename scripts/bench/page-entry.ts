@@ -4,9 +4,9 @@
  * that measures lives here and in the files beside it, never in the shipped code.
  */
 import './slice-recorder';
+import type { Glossary } from '../../common/glossary-types';
 import glossaryJson from '../../data/glossary.json';
-import type { Glossary } from '../../utils/glossary-types';
-import { flattenAliases } from '../../utils/validate-glossary';
+import { flattenAliases } from '../../entrypoints/background/validate-glossary';
 import { runFloor, runMarkRegExp, runMarkTerms } from './baselines';
 import { combinedRegExp, markJsTermCalls } from './comparison-patterns';
 import { appendParagraphs, runOurs } from './run-ours';

@@ -1,12 +1,13 @@
 /**
- * "Ours" in the bench: `createPageMarker` from entrypoints/content/page-marker.ts, the same marking
+ * "Ours" in the bench: `createPageMarker` from entrypoints/content/marking/page-marker.ts, the same marking
  * core the content script's MarkingSession runs (scanner, mention store, highlight painter, page
  * yielder, mutation batcher), with every category's aliases, all marks, underline style. No card
  * UI or badge: those need the extension's runtime. Nothing here wires the modules itself.
  */
-import { createPageMarker, type PageMarker } from '../../entrypoints/content/page-marker';
-import type { MatcherData } from '../../utils/glossary-types';
-import { compileMatcher } from '../../utils/matcher';
+
+import type { MatcherData } from '../../common/glossary-types';
+import { compileMatcher } from '../../entrypoints/content/marking/matcher';
+import { createPageMarker, type PageMarker } from '../../entrypoints/content/marking/page-marker';
 import { startRecording, stopRecording } from './slice-recorder';
 
 export interface OursResult {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TargetBrowser, UserManifest } from 'wxt';
-import { GECKO_ID } from '../../utils/extension-ids';
+import { GECKO_ID } from '../../common/extension-ids';
 import wxtConfig from '../../wxt.config';
 import { type BuiltManifest, readBuiltManifest } from './harness/built-manifest';
 import { CHROME_BUILD_DIR, FIREFOX_BUILD_DIR } from './harness/paths';

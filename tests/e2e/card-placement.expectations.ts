@@ -5,8 +5,8 @@
  * `card-placement.<browser>.e2e.ts` launch the browser and call `cardPlacementTests`.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { VIEWPORT_PADDING_PX } from '../../utils/card-placement';
-import { defaultSettings } from '../../utils/settings';
+import { defaultSettings } from '../../common/settings';
+import { VIEWPORT_PADDING_PX } from '../../entrypoints/content/card/card-placement';
 import {
   type BrowserSession,
   browserForSuite,

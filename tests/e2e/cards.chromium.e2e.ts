@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { HIDE_GRACE_MS, PREFETCH_IDLE_TIMEOUT_MS, SHOW_BUDGET_MS } from '../../utils/card-timing';
+import {
+  HIDE_GRACE_MS,
+  PREFETCH_IDLE_TIMEOUT_MS,
+  SHOW_BUDGET_MS,
+} from '../../entrypoints/content/card/card-timing';
 import {
   cardCenter,
   cardTests,

@@ -6,10 +6,10 @@
  */
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
+import type { Glossary } from '../../common/glossary-types';
+import { defaultSettings } from '../../common/settings';
 import glossaryJson from '../../data/glossary.json';
-import { SHOW_BUDGET_MS } from '../../utils/card-timing';
-import type { Glossary } from '../../utils/glossary-types';
-import { defaultSettings } from '../../utils/settings';
+import { SHOW_BUDGET_MS } from '../../entrypoints/content/card/card-timing';
 import {
   type BrowserSession,
   browserForSuite,

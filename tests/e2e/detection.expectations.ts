@@ -3,7 +3,7 @@
  * `detection.<browser>.e2e.ts` launch the browser and call `detectionSuite`.
  */
 import { expect, it } from 'vitest';
-import { defaultSettings, type Settings } from '../../utils/settings';
+import { defaultSettings, type Settings } from '../../common/settings';
 import { type BrowserSession, browserForSuite } from './harness/browser-session';
 import { sendToTabInExtensionPage, tabIdOf } from './harness/extension-pages';
 import { readHighlights } from './harness/highlights';

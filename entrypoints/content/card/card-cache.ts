@@ -1,10 +1,10 @@
 /**
  * Cards already asked for on this page, so a hover after the first is instant and a stopped
- * service worker never has to wake up inside the show budget (see `utils/card-timing.ts`).
+ * service worker never has to wake up inside the show budget (see `entrypoints/content/card/card-timing.ts`).
  * Memory only: which cards a user read is browsing history and is never stored.
  */
-import { askBackground } from '../../../utils/messaging';
-import type { CardView } from '../../../utils/protocol';
+import { askBackground } from '../../../common/messaging';
+import type { CardView } from '../../../common/protocol';
 
 /** The protocol's limit on ids per `cards` request. */
 const MAX_IDS_PER_REQUEST = 500;

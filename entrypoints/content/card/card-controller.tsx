@@ -14,20 +14,15 @@ import {
 } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { CardView } from '../../../common/protocol';
 import { ContextCard } from '../../../components/ContextCard';
-import {
-  CARD_GAP_PX,
-  type CardSide,
-  chooseCardSide,
-  VIEWPORT_PADDING_PX,
-} from '../../../utils/card-placement';
-import { HIDE_GRACE_MS, PREFETCH_IDLE_TIMEOUT_MS } from '../../../utils/card-timing';
-import { HoverIntent, type OpenReason } from '../../../utils/hover-intent';
-import type { CardView } from '../../../utils/protocol';
-import { type Mention, type MentionStore, samePlace } from '../mention-store';
+import { type Mention, type MentionStore, samePlace } from '../marking/mention-store';
 import { CardCache } from './card-cache';
+import { CARD_GAP_PX, type CardSide, chooseCardSide, VIEWPORT_PADDING_PX } from './card-placement';
+import { HIDE_GRACE_MS, PREFETCH_IDLE_TIMEOUT_MS } from './card-timing';
 import { hitTest, mentionRange } from './hit-test';
 import { neutralHostName } from './host-name';
+import { HoverIntent, type OpenReason } from './hover-intent';
 import { openReaderTab } from './open-reader';
 import { pickRevealTarget } from './reveal-target';
 import { createUiHost, type UiHost } from './ui-host';

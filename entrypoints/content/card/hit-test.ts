@@ -3,8 +3,9 @@
  * mentions are CSS highlights). Like 10ten's `src/content/get-cursor-position.ts`: ask the
  * browser for the caret position at the point, then look the text position up in the store.
  */
-import { pickLineRect, rectContains } from '../../../utils/card-placement';
-import type { Mention, MentionStore } from '../mention-store';
+
+import type { Mention, MentionStore } from '../marking/mention-store';
+import { pickLineRect, rectContains } from './card-placement';
 
 export interface Hit {
   mention: Mention;

@@ -3,7 +3,7 @@
  * (and an extension URL written into the page would tell its scripts this extension's id), so
  * the background opens the tab.
  */
-import { askBackground } from '../../../utils/messaging';
+import { askBackground } from '../../../common/messaging';
 
 export async function openReaderTab(card: string, quoteIndex: number): Promise<void> {
   try {

@@ -3,8 +3,9 @@
  * keyboard shortcuts) goes to. Only marked mentions count: in "first mention only" mode the later
  * mentions of a term carry no mark, and revealing one would open a card on unmarked text.
  */
-import { chooseRevealIndex } from '../../../utils/card-placement';
-import { type Mention, type MentionStore, samePlace } from '../mention-store';
+
+import { type Mention, type MentionStore, samePlace } from '../marking/mention-store';
+import { chooseRevealIndex } from './card-placement';
 
 export interface RevealRequest {
   /** Only mentions of this term; any term when undefined. */

@@ -5,7 +5,7 @@
  * root. Modelled on 10ten Japanese Reader's `src/content/content-container.ts`.
  */
 import cardCss from '../../../components/context-card.css?inline';
-import { UI_HOST_TAG } from '../../../utils/scan-regions';
+import { UI_HOST_TAG } from '../marking/scan-regions';
 
 /**
  * Every host this content script created, whatever its name: a stealth host's name is random, so

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { GECKO_ID } from '../../../utils/extension-ids';
+import { GECKO_ID } from '../../../common/extension-ids';
 import {
   type BrowserSession,
   type LaunchedExtension,

@@ -4,7 +4,7 @@
  * `foundationTests`.
  */
 import { expect, it } from 'vitest';
-import { CATEGORIES } from '../../../utils/glossary-types';
+import { CATEGORIES } from '../../../common/glossary-types';
 import { type BrowserSession, browserForSuite, type SuiteBrowser } from './browser-session';
 import { readBuiltManifest } from './built-manifest';
 import { sendMessage } from './extension-pages';

@@ -3,7 +3,7 @@
  * `settings-live.<browser>.e2e.ts` launch the browser and call `settingsLiveTests`.
  */
 import { beforeEach, expect, it } from 'vitest';
-import { defaultSettings } from '../../../utils/settings';
+import { defaultSettings } from '../../../common/settings';
 import { type BrowserSession, browserForSuite } from './browser-session';
 import { tabIdOf } from './extension-pages';
 import type { PageHighlight } from './highlights';
@@ -40,7 +40,7 @@ export interface SettingsLiveEnv {
   baseline: PageHighlight[];
 }
 
-/** The default delay before a card opens (utils/settings.ts). */
+/** The default delay before a card opens (common/settings.ts). */
 const SHOW_DELAY_MS = defaultSettings().hoverDelayMs;
 
 /** Aliases of the three blocked platforms as they appear in the fixture article. */

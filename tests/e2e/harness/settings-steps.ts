@@ -1,4 +1,4 @@
-import { defaultSettings, SETTINGS_KEY, type Settings } from '../../../utils/settings';
+import { defaultSettings, SETTINGS_KEY, type Settings } from '../../../common/settings';
 import { badgeTextInExtensionPage } from './extension-pages';
 import { type PageHighlight, readHighlights } from './highlights';
 import type { PageDriver } from './page-driver';

@@ -1,4 +1,4 @@
-import type { HighlightSet } from '../../../entrypoints/content/highlight-painter';
+import type { HighlightSet } from '../../../entrypoints/content/marking/highlight-painter';
 
 /** A `Highlight` stand-in: happy-dom has no CSS Custom Highlight API. */
 export class FakeHighlight implements HighlightSet {

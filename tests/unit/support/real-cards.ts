@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Glossary, MatcherAlias } from '../../../common/glossary-types';
+import type { CardView, SourceView } from '../../../common/protocol';
 import glossaryJson from '../../../data/glossary.json';
-import type { Glossary, MatcherAlias } from '../../../utils/glossary-types';
-import { compileMatcher, type Matcher } from '../../../utils/matcher';
-import type { CardView, SourceView } from '../../../utils/protocol';
-import { flattenAliases } from '../../../utils/validate-glossary';
+import { flattenAliases } from '../../../entrypoints/background/validate-glossary';
+import { compileMatcher, type Matcher } from '../../../entrypoints/content/marking/matcher';
 
 const glossary = glossaryJson as Glossary;
 

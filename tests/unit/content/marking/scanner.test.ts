@@ -1,0 +1,324 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { MentionStore } from '../../../../entrypoints/content/marking/mention-store';
+import {
+  HUGE_BATCH,
+  Scanner,
+  type ScannerEnvironment,
+} from '../../../../entrypoints/content/marking/scanner';
+import {
+  MAX_MARKS_PER_SLICE,
+  SLICE_MS,
+} from '../../../../entrypoints/content/marking/yield-to-page';
+import { realMatcher } from '../../support/real-cards';
+
+const matcher = realMatcher();
+const ARTICLE = readFileSync(resolve(__dirname, '../../../fixtures/pages/article.html'), 'utf8');
+
+/** How many mentions of one term the store holds. */
+function countOf(id: string): number {
+  return store.all().filter((mention) => mention.id === id).length;
+}
+
+/** `id-of-closest-element-with-id: text` per mention, in document order. */
+function marks(store: MentionStore): string[] {
+  return store.all().map((m) => {
+    const where = m.node.parentElement?.closest('[id]')?.id ?? '?';
+    return `${where}: ${m.node.data.slice(m.start, m.end)}`;
+  });
+}
+
+function loadArticle(): void {
+  const body = ARTICLE.slice(ARTICLE.indexOf('<body>') + 6, ARTICLE.indexOf('</body>'));
+  document.body.innerHTML = body;
+}
+
+let store: MentionStore;
+let yields: number;
+let env: ScannerEnvironment;
+
+function newScanner(overrides: Partial<ScannerEnvironment> = {}): Scanner {
+  env = {
+    document,
+    store,
+    yieldToPage: async () => {
+      yields++;
+    },
+    ...overrides,
+  };
+  return new Scanner(matcher, env);
+}
+
+/** Mutation records as the observer would report them, taken synchronously. */
+function recordsOf(change: () => void): MutationRecord[] {
+  const observer = new MutationObserver(() => {});
+  observer.observe(document, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['hidden', 'aria-hidden', 'contenteditable', 'role'],
+  });
+  change();
+  const records = observer.takeRecords();
+  observer.disconnect();
+  return records;
+}
+
+const ARTICLE_MARKS = [
+  'headline: Great Firewall',
+  'headline: VPNs',
+  'lede: VPNs',
+  'lede: Great Firewall',
+  'platforms: Facebook',
+  'platforms: YouTube',
+  "platforms: Twitter's",
+  'rules: cyber sovereignty',
+  'rules: censorship in China',
+  'domestic: Weibo',
+  'conference: World Internet Conference',
+  'zh: VPN',
+  'zh: 翻墙',
+  'zh: 脸书',
+  'zh: 推特',
+  'zh: 防火长城',
+];
+
+beforeEach(() => {
+  store = new MentionStore();
+  yields = 0;
+  document.body.innerHTML = '';
+});
+
+describe('a full scan of the fixture article', () => {
+  it('marks exactly the mentions in the story, none in chrome, controls, editors or decoys', async () => {
+    loadArticle();
+    await newScanner().fullScan();
+    expect(marks(store)).toEqual(ARTICLE_MARKS);
+  });
+
+  it('reads the body when the page has no article or main', async () => {
+    document.body.innerHTML = `
+      <header><p id="h">Twitter</p></header>
+      <div id="story"><p id="p">The Great Firewall blocks Twitter.</p></div>
+      <footer><p id="f">Twitter</p></footer>`;
+    await newScanner().fullScan();
+    expect(marks(store)).toEqual(['p: Great Firewall', 'p: Twitter']);
+  });
+
+  it('reads the body when the landmarks hold too little text to be the story', async () => {
+    document.body.innerHTML = `
+      <main><form><p id="search">Search</p></form></main>
+      <div><p id="story">${'The Great Firewall. '.repeat(40)}</p></div>`;
+    await newScanner().fullScan();
+    expect(store.total()).toBe(40);
+  });
+
+  it('slices long work and yields between slices, with the same result', async () => {
+    document.body.innerHTML = `<main>${'<p>Twitter and Weibo.</p>'.repeat(400)}</main>`;
+    let clock = 0;
+    // Each look at the clock advances it: a slice ends after a few looks.
+    await newScanner({ now: () => (clock += SLICE_MS / 4) }).fullScan();
+    expect(yields).toBeGreaterThan(5);
+    expect(store.total()).toBe(800);
+  });
+
+  it('ends a slice once it found enough marks to paint, however fast the clock', async () => {
+    document.body.innerHTML = `<main>${'<p>Twitter</p>'.repeat(1_200)}</main>`;
+    const atYields: number[] = [];
+    // As the painter does at every commit (before each yield): take what is waiting.
+    store.onChange(() => store.takeChanges());
+    // A clock that never moves: only the number of marks waiting to be painted ends a slice.
+    await newScanner({
+      now: () => 0,
+      yieldToPage: async () => {
+        atYields.push(store.total());
+      },
+    }).fullScan();
+    expect(store.total()).toBe(1_200);
+    expect(atYields.length).toBeGreaterThanOrEqual(2);
+    // Checked every 16 text nodes: a slice paints at most MAX_MARKS_PER_SLICE plus 15 more.
+    const perSlice = atYields.map((total, i) => total - (atYields[i - 1] ?? 0));
+    for (const marks of perSlice) {
+      expect(marks).toBeGreaterThanOrEqual(MAX_MARKS_PER_SLICE);
+      expect(marks).toBeLessThan(MAX_MARKS_PER_SLICE + 16);
+    }
+  });
+
+  it('keeps the marks up during a rescan and drops what disappeared only at its end', async () => {
+    // Enough text between the two that the rescan yields before it reaches #b.
+    document.body.innerHTML = `<main><p id="a">Twitter</p>${'<p>Plain filler text.</p>'.repeat(
+      40,
+    )}<p id="b">Weibo</p></main>`;
+    const scanner = newScanner();
+    await scanner.fullScan();
+    expect(store.total()).toBe(2);
+    // A detached-but-unnoticed change: the text changed without our observer seeing it.
+    (document.getElementById('b')?.firstChild as Text).data = 'nothing';
+    const seenDuring: number[] = [];
+    const rescan = newScanner({
+      yieldToPage: async () => {
+        seenDuring.push(store.total());
+      },
+      now: (() => {
+        let t = 0;
+        return () => (t += SLICE_MS);
+      })(),
+    });
+    await rescan.fullScan();
+    // Mid-rescan, #b's old mark is still up; it goes only when the rescan ends.
+    expect(seenDuring.length).toBeGreaterThan(0);
+    expect(seenDuring[0]).toBe(2);
+    expect(marks(store)).toEqual(['a: Twitter']);
+  });
+
+  it('reads nothing in a page in design mode (the whole page is an editor)', async () => {
+    document.body.innerHTML = '<main><p>Twitter</p></main>';
+    // happy-dom has no design mode of its own.
+    Object.defineProperty(document, 'designMode', { value: 'on', configurable: true });
+    try {
+      await newScanner().fullScan();
+      expect(store.total()).toBe(0);
+    } finally {
+      Reflect.deleteProperty(document, 'designMode');
+    }
+  });
+});
+
+describe('following the page as it changes', () => {
+  let scanner: Scanner;
+
+  beforeEach(async () => {
+    loadArticle();
+    scanner = newScanner();
+    await scanner.fullScan();
+  });
+
+  it('marks a paragraph added to the story', async () => {
+    const p = document.createElement('p');
+    p.id = 'late';
+    p.textContent = 'Later, YouTube came back for an hour.';
+    await scanner.handleMutations(recordsOf(() => document.getElementById('story')?.append(p)));
+    expect(marks(store)).toEqual([...ARTICLE_MARKS, 'late: YouTube']);
+  });
+
+  it('drops the marks of a removed paragraph', async () => {
+    await scanner.handleMutations(recordsOf(() => document.getElementById('platforms')?.remove()));
+    expect(marks(store).filter((m) => m.startsWith('platforms'))).toEqual([]);
+    expect(store.total()).toBe(ARTICLE_MARKS.length - 3);
+  });
+
+  it('re-reads text the page edits', async () => {
+    const text = document.getElementById('domestic')?.firstChild as Text;
+    await scanner.handleMutations(recordsOf(() => (text.data = 'Twitter and Weibo')));
+    expect(marks(store).filter((m) => m.startsWith('domestic'))).toEqual([
+      'domestic: Twitter',
+      'domestic: Weibo',
+    ]);
+  });
+
+  it('ignores text added to the site footer or a contenteditable draft', async () => {
+    await scanner.handleMutations(
+      recordsOf(() => {
+        document.getElementById('site-footer')?.append('More on Weibo.');
+        document.getElementById('draft')?.append(' The Great Firewall.');
+      }),
+    );
+    expect(marks(store)).toEqual(ARTICLE_MARKS);
+  });
+
+  it('drops marks of a subtree the page hides with [hidden] and restores them when shown', async () => {
+    const zh = document.getElementById('zh') as HTMLElement;
+    await scanner.handleMutations(recordsOf(() => zh.setAttribute('hidden', '')));
+    expect(marks(store).some((m) => m.startsWith('zh'))).toBe(false);
+    await scanner.handleMutations(recordsOf(() => zh.removeAttribute('hidden')));
+    expect(marks(store)).toEqual(ARTICLE_MARKS);
+  });
+
+  it('keeps the very same marks when an attribute change leaves the story readable', async () => {
+    store.takeChanges();
+    const story = document.getElementById('story') as HTMLElement;
+    await scanner.handleMutations(recordsOf(() => story.setAttribute('aria-hidden', 'false')));
+    expect(marks(store)).toEqual(ARTICLE_MARKS);
+    // Nothing to repaint: no mark was dropped and made again.
+    expect(store.takeChanges()).toEqual({ added: [], removed: [] });
+  });
+
+  it('a huge batch triggers one full rescan', async () => {
+    const story = document.getElementById('story') as HTMLElement;
+    const records = recordsOf(() => {
+      for (let i = 0; i < HUGE_BATCH + 1; i++) story.append(document.createTextNode(' Weibo '));
+    });
+    await scanner.handleMutations(records);
+    expect(countOf('sina-weibo')).toBe(HUGE_BATCH + 2);
+  });
+
+  it('moves to the article when a page without landmarks renders one', async () => {
+    document.body.innerHTML = '<div id="shell"><p id="menu">Twitter</p></div>';
+    await scanner.fullScan();
+    expect(store.total()).toBe(1);
+    await scanner.handleMutations(
+      recordsOf(() => {
+        const article = document.createElement('article');
+        article.innerHTML = `<p id="story-p">${'Weibo is popular. '.repeat(40)}</p>`;
+        document.body.append(article);
+      }),
+    );
+    expect(countOf('twitter')).toBe(0);
+    expect(countOf('sina-weibo')).toBe(40);
+  });
+
+  it('stops reading after stop()', async () => {
+    scanner.stop();
+    const p = document.createElement('p');
+    p.textContent = 'YouTube';
+    await scanner.handleMutations(recordsOf(() => document.getElementById('story')?.append(p)));
+    expect(countOf('youtube')).toBe(1);
+  });
+});
+
+describe('scrolled-down pages', () => {
+  it('reads the text at the viewport first, then the rest once', async () => {
+    document.body.innerHTML = `<main>${Array.from(
+      { length: 200 },
+      (_, i) => `<p id="p${i}">Twitter ${i}</p>`,
+    ).join('')}</main>`;
+    const anchor = document.getElementById('p150') as HTMLElement;
+    const order: string[] = [];
+    let firstSlice = true;
+    let clock = 0;
+    const scanner = newScanner({
+      viewportAnchor: () => anchor,
+      // A slice ends at the second look at the clock: 32 text nodes.
+      now: () => (clock += SLICE_MS / 2),
+      yieldToPage: async () => {
+        if (firstSlice) {
+          firstSlice = false;
+          order.push(...marks(store));
+        }
+      },
+    });
+    await scanner.fullScan();
+    expect(order[0]).toBe('p150: Twitter');
+    expect(order).toHaveLength(32);
+    expect(store.total()).toBe(200);
+    expect(marks(store)[0]).toBe('p0: Twitter');
+  });
+
+  it('counts the text read at the viewport toward the story, so the chrome stays unread', async () => {
+    // The main element holds enough text to be the story only with the part at the viewport.
+    document.body.innerHTML = `<main>${Array.from(
+      { length: 40 },
+      (_, i) => `<p id="p${i}">Twitter, line ${String(i).padStart(2, '0')}.</p>`,
+    ).join('')}</main><div id="promo">Follow us on Twitter</div>`;
+    const anchor = document.getElementById('p10') as HTMLElement;
+    let clock = 0;
+    await newScanner({
+      viewportAnchor: () => anchor,
+      now: () => (clock += SLICE_MS / 2),
+    }).fullScan();
+    expect(store.total()).toBe(40);
+    expect(marks(store).some((mark) => mark.startsWith('promo'))).toBe(false);
+  });
+});
