@@ -66,15 +66,6 @@ function enqueue<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-/** Stores `next` (normalised) and resolves to what was stored. */
-export function saveSettings(next: Settings): Promise<Settings> {
-  return enqueue(async () => {
-    const settings = normalizeSettings(next);
-    await writeStored(settings);
-    return settings;
-  });
-}
-
 /**
  * Read-modify-write in the queue: `fn` sees the value every earlier write of this page left, so
  * rapid changes compose instead of overwriting each other.

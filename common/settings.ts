@@ -108,18 +108,11 @@ function normalizeCategories(value: unknown): Record<CategoryId, boolean> {
 }
 
 /**
- * The shape the first prototype stored, before settings had a version:
- * `{ enabled: boolean, disabledHosts: string[] }`, with marking on everywhere else.
- */
-export interface SettingsV0 {
-  enabled?: boolean;
-  disabledHosts?: string[];
-}
-
-/**
  * Maps a stored object of an older schema onto the current field names; values are checked
- * afterwards by `normalizeSettings`. An object without a `version` is taken as v0, whose fields are
- * a subset of v1's under other names (fields v1 already has win over their v0 names).
+ * afterwards by `normalizeSettings`. An object without a `version` is taken as v0, the shape the
+ * first prototype stored (`{ enabled: boolean, disabledHosts: string[] }`, marking on everywhere
+ * else), whose fields are a subset of v1's under other names (fields v1 already has win over their
+ * v0 names).
  */
 export function migrate(raw: Record<string, unknown>): Record<string, unknown> {
   const version = raw.version;

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   HIDE_GRACE_MS,
   PREFETCH_IDLE_TIMEOUT_MS,
-  SHOW_BUDGET_MS,
 } from '../../entrypoints/content/card/card-timing';
 import {
   cardCenter,
@@ -14,6 +13,7 @@ import {
   readCard,
   readInContextCenter,
   readReaderPage,
+  SHOW_BUDGET_MS,
   SOURCE_TITLE,
   showLatency,
   startStopwatch,

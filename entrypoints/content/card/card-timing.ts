@@ -4,13 +4,8 @@
  * card at 500 ms, and gives the pointer 300 ms to come back before abandoning a preview.
  */
 
-import { HOVER_DELAY_DEFAULT_MS } from '../../../common/settings';
-
-/**
- * Default wait before a card opens under a resting pointer: the `hoverDelayMs` setting's default,
- * which the user can change.
- */
-export const SHOW_DELAY_MS = HOVER_DELAY_DEFAULT_MS;
+// The wait before a card opens is the `hoverDelayMs` setting (HOVER_DELAY_DEFAULT_MS in
+// common/settings.ts), which the reader can change.
 
 /**
  * How long a card stays after the pointer leaves its mention (or the card itself). The pointer
@@ -18,13 +13,6 @@ export const SHOW_DELAY_MS = HOVER_DELAY_DEFAULT_MS;
  * on the way; Page Previews' `ABANDON_END_DELAY` is the same 300 ms.
  */
 export const HIDE_GRACE_MS = 300;
-
-/**
- * The budget between the show delay ending and the card being on screen. Above about 100 ms a
- * response stops feeling immediate (the RAIL model's response budget); cards are prefetched and
- * cached per page so that waking a stopped service worker never lands inside this budget.
- */
-export const SHOW_BUDGET_MS = 100;
 
 /**
  * After the scanner reports mentions, wait this long for a quiet moment before prefetching their

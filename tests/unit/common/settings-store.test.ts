@@ -1,12 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { defaultSettings, SETTINGS_KEY, type Settings } from '../../../common/settings';
-import {
-  loadSettings,
-  saveSettings,
-  updateSettings,
-  watchSettings,
-} from '../../../common/settings-store';
+import { loadSettings, updateSettings, watchSettings } from '../../../common/settings-store';
+import { storeSettings } from '../support/store-settings';
 
 async function stored(area: 'sync' | 'local'): Promise<unknown> {
   return (await fakeBrowser.storage[area].get(SETTINGS_KEY))[SETTINGS_KEY];
@@ -58,7 +54,7 @@ describe('loading', () => {
 describe('saving', () => {
   it('stores the settings in sync', async () => {
     const next: Settings = { ...defaultSettings(), markStyle: 'background' };
-    await saveSettings(next);
+    await storeSettings(next);
     expect(await stored('sync')).toEqual(next);
     expect(await stored('local')).toBeUndefined();
     expect(await loadSettings()).toEqual(next);
@@ -66,7 +62,7 @@ describe('saving', () => {
 
   it('stores normalised settings, whatever it is given', async () => {
     const sloppy = { ...defaultSettings(), hoverDelayMs: 99_999, enabledSites: ['A.org', 'a.org'] };
-    const saved = await saveSettings(sloppy);
+    const saved = await storeSettings(sloppy);
     expect(saved.hoverDelayMs).toBe(2_000);
     expect(saved.enabledSites).toEqual(['a.org']);
     expect(await stored('sync')).toEqual(saved);
@@ -75,22 +71,22 @@ describe('saving', () => {
   it('keeps working in local storage when sync refuses the write', async () => {
     vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(quotaError());
     const next: Settings = { ...defaultSettings(), enabled: false };
-    await saveSettings(next);
+    await storeSettings(next);
     expect(await stored('local')).toEqual(next);
     expect(await loadSettings()).toEqual(next);
   });
 
   it('prefers the local copy, written when sync failed, over the older synced value', async () => {
-    await saveSettings({ ...defaultSettings(), markMode: 'first' });
+    await storeSettings({ ...defaultSettings(), markMode: 'first' });
     vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(quotaError());
-    await saveSettings({ ...defaultSettings(), markMode: 'all', stealth: true });
+    await storeSettings({ ...defaultSettings(), markMode: 'all', stealth: true });
     expect(await loadSettings()).toMatchObject({ markMode: 'all', stealth: true });
   });
 
   it('moves back to sync, dropping the local copy, once sync accepts writes again', async () => {
     vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(quotaError());
-    await saveSettings({ ...defaultSettings(), enabled: false });
-    await saveSettings({ ...defaultSettings(), stealth: true });
+    await storeSettings({ ...defaultSettings(), enabled: false });
+    await storeSettings({ ...defaultSettings(), stealth: true });
     expect(await stored('local')).toBeUndefined();
     expect(await stored('sync')).toMatchObject({ enabled: true, stealth: true });
     expect((await loadSettings()).stealth).toBe(true);
@@ -100,7 +96,7 @@ describe('saving', () => {
     const sync = fakeBrowser.storage.sync;
     Reflect.set(fakeBrowser.storage, 'sync', undefined);
     try {
-      await saveSettings({ ...defaultSettings(), markStyle: 'none' });
+      await storeSettings({ ...defaultSettings(), markStyle: 'none' });
       expect(await stored('local')).toMatchObject({ markStyle: 'none' });
       expect((await loadSettings()).markStyle).toBe('none');
     } finally {
@@ -111,17 +107,17 @@ describe('saving', () => {
   it('reports a write that fails everywhere, and later writes still go through', async () => {
     vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(quotaError());
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('disk full'));
-    await expect(saveSettings({ ...defaultSettings(), enabled: false })).rejects.toThrow(
+    await expect(storeSettings({ ...defaultSettings(), enabled: false })).rejects.toThrow(
       'disk full',
     );
-    await saveSettings({ ...defaultSettings(), stealth: true });
+    await storeSettings({ ...defaultSettings(), stealth: true });
     expect((await loadSettings()).stealth).toBe(true);
   });
 });
 
 describe('updating', () => {
   it('applies a change to the stored value and returns the result', async () => {
-    await saveSettings({ ...defaultSettings(), disabledSites: ['a.org'] });
+    await storeSettings({ ...defaultSettings(), disabledSites: ['a.org'] });
     const result = await updateSettings((s) => ({
       ...s,
       disabledSites: [...s.disabledSites, 'b.org'],
@@ -168,8 +164,8 @@ describe('watching', () => {
     const seen: Settings[] = [];
     watchSettings((s) => seen.push(s));
     vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(quotaError());
-    await saveSettings({ ...defaultSettings(), enabled: false });
-    await saveSettings({ ...defaultSettings(), stealth: true });
+    await storeSettings({ ...defaultSettings(), enabled: false });
+    await storeSettings({ ...defaultSettings(), stealth: true });
     expect(seen.map((s) => [s.enabled, s.stealth])).toEqual([
       [false, false],
       [true, true],
@@ -188,7 +184,7 @@ describe('watching', () => {
     const cb = vi.fn();
     const stop = watchSettings(cb);
     stop();
-    await saveSettings({ ...defaultSettings(), enabled: false });
+    await storeSettings({ ...defaultSettings(), enabled: false });
     expect(cb).not.toHaveBeenCalled();
   });
 });

@@ -4,9 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { DataStatus } from '../../../common/protocol';
 import { defaultSettings, SETTINGS_KEY, type Settings } from '../../../common/settings';
-import { loadSettings, saveSettings } from '../../../common/settings-store';
+import { loadSettings } from '../../../common/settings-store';
 import { Options } from '../../../entrypoints/options/Options';
 import { queriesWithin, type } from '../support/queries';
+import { storeSettings } from '../support/store-settings';
 import { waitFor } from '../support/wait-for';
 
 let container: HTMLElement;
@@ -93,7 +94,7 @@ describe('the options page', () => {
   });
 
   it('refuses a site that is already listed', async () => {
-    await saveSettings({ ...defaultSettings(), disabledSites: ['example.com'] });
+    await storeSettings({ ...defaultSettings(), disabledSites: ['example.com'] });
     await renderOptions();
     type(getByRole('textbox', 'Add a site'), 'EXAMPLE.com');
     getByRole('button', 'Add to sites where it is off').click();
@@ -106,7 +107,7 @@ describe('the options page', () => {
   });
 
   it('removes a site', async () => {
-    await saveSettings({ ...defaultSettings(), disabledSites: ['example.com', 'b.org'] });
+    await storeSettings({ ...defaultSettings(), disabledSites: ['example.com', 'b.org'] });
     await renderOptions();
     getByRole('button', 'Remove example.com').click();
     await waitFor(() => expect(queryByRole('button', 'Remove example.com')).toBeNull());
@@ -161,7 +162,7 @@ describe('the options page', () => {
 
   it('follows changes made elsewhere', async () => {
     await renderOptions();
-    await saveSettings({ ...defaultSettings(), enabled: false, disabledSites: ['elsewhere.org'] });
+    await storeSettings({ ...defaultSettings(), enabled: false, disabledSites: ['elsewhere.org'] });
     await waitFor(() =>
       expect(getByRole('switch', 'Enable Firewall Lens').getAttribute('aria-checked')).toBe(
         'false',
@@ -186,7 +187,7 @@ describe('the options page', () => {
   });
 
   it('has no accessibility violations axe can find without layout', async () => {
-    await saveSettings({ ...defaultSettings(), disabledSites: ['example.com'] });
+    await storeSettings({ ...defaultSettings(), disabledSites: ['example.com'] });
     await renderOptions();
     await waitFor(() => getByRole('button', 'Remove example.com'));
     const results = await axe.run(container, {

@@ -15,12 +15,13 @@ import {
   parseTabRequest,
 } from '../../../common/protocol';
 import { defaultSettings } from '../../../common/settings';
-import { loadSettings, saveSettings } from '../../../common/settings-store';
+import { loadSettings } from '../../../common/settings-store';
 import glossaryJson from '../../../data/glossary.json';
 import { searchGlossary } from '../../../entrypoints/background/glossary-search';
 import { Popup } from '../../../entrypoints/popup/Popup';
 import { queriesWithin, spokenText, type } from '../support/queries';
 import { realCard } from '../support/real-cards';
+import { storeSettings } from '../support/store-settings';
 import { waitFor } from '../support/wait-for';
 
 const glossary = glossaryJson as Glossary;
@@ -154,7 +155,7 @@ describe('the popup over a page', () => {
   });
 
   it('shows the switch off on a site the reader switched off', async () => {
-    await saveSettings({ ...defaultSettings(), disabledSites: ['example.com'] });
+    await storeSettings({ ...defaultSettings(), disabledSites: ['example.com'] });
     renderPopup();
     const toggle = await waitFor(() => getByRole('switch', 'Enabled on example.com'));
     expect(toggle.getAttribute('aria-checked')).toBe('false');
@@ -186,7 +187,7 @@ describe('the popup over a page', () => {
   });
 
   it('says when it is off everywhere, and "Turn it on" switches it back on', async () => {
-    await saveSettings({ ...defaultSettings(), enabled: false });
+    await storeSettings({ ...defaultSettings(), enabled: false });
     renderPopup();
     const hint = await waitFor(() => {
       const status = container.querySelector('[role="status"]');

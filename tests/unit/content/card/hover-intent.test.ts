@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HIDE_GRACE_MS, SHOW_DELAY_MS } from '../../../../entrypoints/content/card/card-timing';
+import { HOVER_DELAY_DEFAULT_MS as SHOW_DELAY_MS } from '../../../../common/settings';
+import { HIDE_GRACE_MS } from '../../../../entrypoints/content/card/card-timing';
 import { HoverIntent, type OpenReason } from '../../../../entrypoints/content/card/hover-intent';
 
 interface Target {

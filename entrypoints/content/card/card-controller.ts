@@ -1,0 +1,180 @@
+/**
+ * The inline card's glue and lifecycle: hover-intent decisions open and close the card, the card
+ * cache answers, the surface draws it, `followAnchor` keeps it beside its mention, and
+ * `listenForCardInput` turns the reader's input into intent. Everything it starts is stopped by
+ * `destroy()`, which the marking session calls on teardown and `ctx` calls on invalidation.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Mention, MentionStore } from '../marking/mention-store';
+import { type Anchor, anchorOf, sameMention } from './card-anchor';
+import { CardCache } from './card-cache';
+import { listenForCardInput } from './card-input';
+import { followAnchor } from './card-position';
+import { createCardSurface } from './card-surface';
+import { HIDE_GRACE_MS, PREFETCH_IDLE_TIMEOUT_MS } from './card-timing';
+import { mentionRange } from './hit-test';
+import { HoverIntent, type OpenReason } from './hover-intent';
+import { openReaderTab } from './open-reader';
+import { pickRevealTarget } from './reveal-target';
+
+export interface CardUiOptions {
+  hoverDelayMs: number;
+  /**
+   * Cards open only while Alt is held. The host exists only while a card is open, has a random
+   * neutral name and a closed shadow root: a page cannot tell the extension is installed.
+   */
+  stealth: boolean;
+}
+
+export interface CardUi {
+  update(options: CardUiOptions): void;
+  /** Scrolls to the next or previous mention (of `id`, or of any term) and opens its card. */
+  revealMention(id: string | undefined, direction: 'next' | 'previous'): boolean;
+  destroy(): void;
+}
+
+function prefersReducedMotion(): boolean {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+export function startCardUi(
+  ctx: ContentScriptContext,
+  store: MentionStore,
+  initialOptions: CardUiOptions,
+): CardUi {
+  const doc = document;
+  let options = initialOptions;
+  const cache = new CardCache();
+  const surface = createCardSurface(doc, () => options.stealth);
+  let stopFollowing: (() => void) | undefined;
+  let lastRevealed: Mention | undefined;
+  let focusBeforeReveal: Element | null = null;
+  let destroyed = false;
+
+  const intent = new HoverIntent<Anchor>(
+    {
+      setTimer(callback, ms) {
+        const handle = ctx.setTimeout(callback, ms);
+        return () => clearTimeout(handle);
+      },
+      warm: (anchor) => void cache.get(anchor.cardId).catch(() => undefined),
+      open: (anchor, token, reason) => void show(anchor, token, reason),
+      close: hide,
+    },
+    { showDelayMs: initialOptions.hoverDelayMs, hideGraceMs: HIDE_GRACE_MS, same: sameMention },
+  );
+
+  async function show(anchor: Anchor, token: number, reason: OpenReason): Promise<void> {
+    let card = cache.peek(anchor.cardId);
+    if (!card) {
+      try {
+        card = (await cache.get(anchor.cardId)) ?? undefined;
+      } catch {
+        card = undefined;
+      }
+      // The pointer moved on, or another card opened, while the background answered.
+      if (!intent.isCurrent(token) || destroyed) return;
+      if (!card) {
+        intent.close();
+        return;
+      }
+    }
+    const shown = card;
+    const hadFocus = surface.hasFocus();
+    const floating = surface.show(shown, {
+      onClose: () => intent.close(),
+      onRelated: (id) => intent.openNow({ ...anchor, cardId: id }, 'related'),
+      openReader: (quoteIndex) => void openReaderTab(shown.id, quoteIndex),
+    });
+    stopFollowing?.();
+    stopFollowing = followAnchor(doc, floating, anchor, () => intent.close());
+    if (reason === 'reveal' || (reason === 'related' && hadFocus)) surface.focusDialog();
+  }
+
+  function hide(): void {
+    stopFollowing?.();
+    stopFollowing = undefined;
+    const hadFocus = surface.hasFocus();
+    surface.clear();
+    if (hadFocus && focusBeforeReveal instanceof HTMLElement && focusBeforeReveal.isConnected) {
+      focusBeforeReveal.focus({ preventScroll: true });
+    }
+    focusBeforeReveal = null;
+  }
+
+  const stopListening = listenForCardInput(doc, {
+    store,
+    intent,
+    stealth: () => options.stealth,
+    ownsTarget: (target) => surface.owns(target),
+    cardHasFocus: () => surface.hasFocus(),
+    followFullscreen: () => surface.followFullscreen(),
+    requestFrame: (callback) => ctx.requestAnimationFrame(callback),
+  });
+
+  function revealMention(id: string | undefined, direction: 'next' | 'previous'): boolean {
+    const mention = pickRevealTarget(
+      store,
+      { id, direction, last: lastRevealed, viewportHeight: window.innerHeight },
+      (candidate) => {
+        const rect = mentionRange(doc, candidate).getBoundingClientRect();
+        return rect.width === 0 && rect.height === 0 ? Number.NaN : rect.top;
+      },
+    );
+    if (!mention) return false;
+    lastRevealed = mention;
+    const rect = mentionRange(doc, mention).getBoundingClientRect();
+    if (rect.top < 0 || rect.bottom > window.innerHeight) {
+      // Mentions inside a scrolled box: bring the box's text into view first.
+      mention.node.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      const moved = mentionRange(doc, mention).getBoundingClientRect();
+      window.scrollBy({
+        top: moved.top - window.innerHeight / 3,
+        behavior: prefersReducedMotion() ? 'instant' : 'smooth',
+      });
+    }
+    if (!surface.hasFocus()) focusBeforeReveal = doc.activeElement;
+    intent.openNow(anchorOf(mention), 'reveal');
+    return true;
+  }
+
+  let prefetchScheduled = false;
+  function schedulePrefetch(): void {
+    if (prefetchScheduled || store.total() === 0) return;
+    prefetchScheduled = true;
+    ctx.requestIdleCallback(
+      () => {
+        prefetchScheduled = false;
+        if (destroyed) return;
+        // A failed prefetch costs nothing: hovering asks for the one card again.
+        cache.prefetch(store.all().map((mention) => mention.id)).catch(() => undefined);
+      },
+      { timeout: PREFETCH_IDLE_TIMEOUT_MS },
+    );
+  }
+  const stopWatchingStore = store.onChange(schedulePrefetch);
+  schedulePrefetch();
+
+  function destroy(): void {
+    if (destroyed) return;
+    destroyed = true;
+    stopListening();
+    stopWatchingCtx();
+    stopWatchingStore();
+    intent.dispose();
+    stopFollowing?.();
+    surface.destroy();
+  }
+  const stopWatchingCtx = ctx.onInvalidated(destroy);
+
+  return {
+    update(next) {
+      const leftStealth = options.stealth !== next.stealth;
+      options = next;
+      intent.setShowDelay(next.hoverDelayMs);
+      if (leftStealth) intent.close();
+    },
+    revealMention,
+    destroy,
+  };
+}
