@@ -6,8 +6,8 @@ import { BADGE_BACKGROUND, badgeText } from './badge';
 import { cardViews, entryOf } from './card-views';
 import type { GlossaryDatabase } from './db';
 import { searchGlossary } from './glossary-search';
+import { flattenAliases } from './matcher-data';
 import type { Seeder } from './seed';
-import { flattenAliases } from './validate-glossary';
 
 export interface BackgroundContext {
   db: GlossaryDatabase;
@@ -45,7 +45,7 @@ const handlers: Handlers = {
     // Content scripts ask on every page load; an unchanged version costs one small read.
     if (knownVersion !== undefined && knownVersion === version) return null;
     const rows = await db.cards.toArray();
-    return flattenAliases({ version, sources: [], entries: rows.map(entryOf) });
+    return flattenAliases({ version, entries: rows.map(entryOf) });
   },
 
   async card({ id }, _sender, { db, seeder }) {

@@ -561,19 +561,3 @@ export function validateGlossary(
     glossary: { version: valid.version, sources: valid.sources, entries: valid.entries },
   };
 }
-
-/** One matcher row per alias, in file order. */
-export function flattenAliases(glossary: Glossary): MatcherData {
-  return {
-    version: glossary.version,
-    aliases: glossary.entries.flatMap((entry: GlossaryEntry) =>
-      entry.aliases.map((alias) => ({
-        text: alias.text,
-        id: entry.id,
-        category: entry.category,
-        case: alias.case,
-        inflect: alias.inflect,
-      })),
-    ),
-  };
-}

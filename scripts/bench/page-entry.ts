@@ -6,7 +6,7 @@
 import './slice-recorder';
 import type { Glossary } from '../../common/glossary-types';
 import glossaryJson from '../../data/glossary.json';
-import { flattenAliases } from '../../entrypoints/background/validate-glossary';
+import { flattenAliases } from '../../entrypoints/background/matcher-data';
 import { runFloor, runMarkRegExp, runMarkTerms } from './baselines';
 import { combinedRegExp, markJsTermCalls } from './comparison-patterns';
 import { appendParagraphs, runOurs } from './run-ours';

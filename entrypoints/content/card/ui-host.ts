@@ -6,16 +6,7 @@
  */
 import cardCss from '../../../components/context-card.css?inline';
 import { UI_HOST_TAG } from '../marking/scan-regions';
-
-/**
- * Every host this content script created, whatever its name: a stealth host's name is random, so
- * code that must recognise our element (the scanner's mutation filter) asks `isUiHost`.
- */
-const ownHosts = new WeakSet<Node>();
-
-export function isUiHost(node: Node | null | undefined): boolean {
-  return node != null && ownHosts.has(node);
-}
+import { registerUiHost } from '../own-hosts';
 
 export interface UiHost {
   readonly element: HTMLElement;
@@ -65,7 +56,7 @@ export function createUiHost(doc: Document, options: UiHostOptions): UiHost {
   for (const stale of doc.querySelectorAll(UI_HOST_TAG)) stale.remove();
 
   const element = doc.createElement(options.tagName ?? UI_HOST_TAG);
-  ownHosts.add(element);
+  registerUiHost(element);
   // CSSOM writes are not subject to the page's CSP, unlike a `style` attribute in markup. Not
   // `!important` here (axe's avoid-inline-spacing): the shadow stylesheet's
   // `:host { all: initial !important }` beats the page's own `!important` rules instead.

@@ -12,7 +12,7 @@
  *   nodes it did not find again are dropped.
  */
 
-import { isUiHost } from '../card/ui-host';
+import { isUiHost } from '../own-hosts';
 import type { Matcher } from './matcher';
 import type { Mention, MentionStore } from './mention-store';
 import {

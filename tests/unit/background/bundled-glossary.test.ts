@@ -1,13 +1,14 @@
 // @vitest-environment node
+
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, type Glossary } from '../../../common/glossary-types';
+import { flattenAliases } from '../../../entrypoints/background/matcher-data';
 import {
   ALIAS_CASES,
   ALIAS_LANGS,
-  flattenAliases,
   ID_PATTERN,
   LIMITS,
   SOURCE_FILE_PATTERN,

@@ -4,11 +4,9 @@ import type { CardView, SourceView } from '../../../common/protocol';
 import { BADGE_BACKGROUND } from '../../../entrypoints/background/badge';
 import type { GlossaryDatabase } from '../../../entrypoints/background/db';
 import { registerBackgroundListeners } from '../../../entrypoints/background/listeners';
+import { flattenAliases } from '../../../entrypoints/background/matcher-data';
 import { createSeeder } from '../../../entrypoints/background/seed';
-import {
-  flattenAliases,
-  validateGlossary,
-} from '../../../entrypoints/background/validate-glossary';
+import { validateGlossary } from '../../../entrypoints/background/validate-glossary';
 import {
   contentScript,
   deliver,

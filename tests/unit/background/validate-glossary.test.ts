@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Glossary } from '../../../common/glossary-types';
-import {
-  flattenAliases,
-  validateGlossary,
-} from '../../../entrypoints/background/validate-glossary';
+import { flattenAliases } from '../../../entrypoints/background/matcher-data';
+import { validateGlossary } from '../../../entrypoints/background/validate-glossary';
 
 type Json = Record<string, unknown>;
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Glossary, MatcherAlias } from '../../../common/glossary-types';
 import type { CardView, SourceView } from '../../../common/protocol';
 import glossaryJson from '../../../data/glossary.json';
-import { flattenAliases } from '../../../entrypoints/background/validate-glossary';
+import { flattenAliases } from '../../../entrypoints/background/matcher-data';
 import { compileMatcher, type Matcher } from '../../../entrypoints/content/marking/matcher';
 
 const glossary = glossaryJson as Glossary;

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { neutralHostName } from '../../../../entrypoints/content/card/host-name';
-import { createUiHost, isUiHost } from '../../../../entrypoints/content/card/ui-host';
+import { createUiHost } from '../../../../entrypoints/content/card/ui-host';
 import { UI_HOST_TAG } from '../../../../entrypoints/content/marking/scan-regions';
+import { isUiHost } from '../../../../entrypoints/content/own-hosts';
 import { seededRandom } from '../../../../scripts/lib/seeded-random.mjs';
 
 const VALID_CUSTOM_ELEMENT = /^[a-z][a-z]*-[a-z]+$/;

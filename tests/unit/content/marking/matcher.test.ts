@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Glossary, MatcherAlias, MatcherData } from '../../../../common/glossary-types';
-import { flattenAliases } from '../../../../entrypoints/background/validate-glossary';
+import { flattenAliases } from '../../../../entrypoints/background/matcher-data';
 import {
   compileMatcher,
   MAX_PATTERN_SOURCE,
