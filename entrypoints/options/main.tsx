@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import '../../components/theme.css';
+import '../../components/tokens.css';
 import './options.css';
 import { Options } from './Options';
 

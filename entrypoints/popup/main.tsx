@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import '../../components/context-card.css';
-import '../../components/theme.css';
+import '../../components/tokens.css';
 import './popup.css';
 import { Popup } from './Popup';
 

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { askBackground } from '../../common/messaging';
 import { type ReaderLoaders, ReaderPage } from './ReaderPage';
+import '../../components/tokens.css';
 import './reader.css';
 
 const loaders: ReaderLoaders = {

@@ -5,6 +5,7 @@
  * root. Modelled on 10ten Japanese Reader's `src/content/content-container.ts`.
  */
 import cardCss from '../../../components/context-card.css?inline';
+import tokensCss from '../../../components/tokens.css?inline';
 import { UI_HOST_TAG } from '../marking/scan-regions';
 import { registerUiHost } from '../own-hosts';
 
@@ -32,15 +33,17 @@ function addStyles(root: ShadowRoot, doc: Document): void {
   // A constructed stylesheet is CSSOM, not markup: a strict page CSP (`style-src` without
   // 'unsafe-inline') blocks a `<style>` element but not this.
   try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(cardCss);
-    root.adoptedStyleSheets = [sheet];
+    root.adoptedStyleSheets = [tokensCss, cardCss].map((css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      return sheet;
+    });
     return;
   } catch {
     // Browsers without constructable stylesheets in content scripts: fall back to markup.
   }
   const style = doc.createElement('style');
-  style.textContent = cardCss;
+  style.textContent = tokensCss + cardCss;
   root.append(style);
 }
 

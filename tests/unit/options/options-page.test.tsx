@@ -191,7 +191,7 @@ describe('the options page', () => {
     await renderOptions();
     await waitFor(() => getByRole('button', 'Remove example.com'));
     const results = await axe.run(container, {
-      // Contrast needs real layout and colours; the theme's contrast is chosen in theme.css.
+      // Contrast needs real layout and colours; the theme's contrast is chosen in tokens.css.
       rules: { 'color-contrast': { enabled: false }, region: { enabled: false } },
     });
     expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
