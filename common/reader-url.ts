@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { READER_PATH, readerSearch } from '../entrypoints/reader/reader-query';
+import { READER_PATH, readerSearch } from './reader-query';
 
 /** The reader page with quote `quoteIndex` of card `cardId` highlighted (extension pages only). */
 export function readerUrl(cardId: string, quoteIndex: number): string {

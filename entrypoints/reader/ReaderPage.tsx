@@ -5,8 +5,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { describeError } from '../../common/describe-error';
 import type { CardView, SourceView } from '../../common/protocol';
+import { parseReaderSearch } from '../../common/reader-query';
 import { articleBlocks, isValidRange, locateQuote, type TextRange } from './article-blocks';
-import { parseReaderSearch } from './reader-query';
 
 export interface ReaderLoaders {
   card(id: string): Promise<CardView | null>;

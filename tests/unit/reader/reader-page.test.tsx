@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseReaderSearch, readerSearch } from '../../../common/reader-query';
 import { articleBlocks, locateQuote } from '../../../entrypoints/reader/article-blocks';
 import { type ReaderLoaders, ReaderPage } from '../../../entrypoints/reader/ReaderPage';
-import { parseReaderSearch, readerSearch } from '../../../entrypoints/reader/reader-query';
 import { realCard, realSource } from '../support/real-cards';
 import { waitFor } from '../support/wait-for';
 
