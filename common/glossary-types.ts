@@ -3,7 +3,8 @@
  * Shared by the validator, the background's database and the matcher; no browser globals here.
  */
 
-export const CATEGORIES = [
+/** The kinds of bundled entries. */
+export const BUNDLED_CATEGORIES = [
   'censorship-system',
   'circumvention',
   'blocked-platform',
@@ -12,6 +13,12 @@ export const CATEGORIES = [
   'event',
 ] as const;
 
+/** "Your terms": a reader's own entries may take one of the bundled kinds or this one. */
+export const USER_CATEGORY = 'user';
+
+export const CATEGORIES = [...BUNDLED_CATEGORIES, USER_CATEGORY] as const;
+
+export type BundledCategoryId = (typeof BUNDLED_CATEGORIES)[number];
 export type CategoryId = (typeof CATEGORIES)[number];
 
 /**
@@ -80,6 +87,11 @@ export interface MatcherAlias {
   category: CategoryId;
   case: AliasCase;
   inflect: boolean;
+  /**
+   * A reader's own spelling. Where it overlaps a bundled one the longer match wins, and at equal
+   * length the bundled one (see matcher.ts).
+   */
+  own?: boolean;
 }
 
 export interface MatcherData {

@@ -15,9 +15,21 @@ import {
   type MatcherData,
 } from './glossary-types';
 import { isRecord } from './is-record';
+import {
+  checkTermsFile,
+  checkUserTerm,
+  describeProblem,
+  TERMS_FORMAT,
+  TERMS_FORMAT_VERSION,
+  type TermProblem,
+  type UserTerm,
+  type UserTermFields,
+} from './user-terms';
 
 /** A card as the UI shows it: the entry plus what it needs from its source. */
 export interface CardView extends GlossaryEntry {
+  /** Present on a reader's own term: it has a note (the summary) and maybe a link, no quote. */
+  own?: { link: string | null };
   sourceTitle: string;
   /** Labels of the related entries, in the order of `related`, for links in the card. */
   relatedLabels: { id: string; label: string }[];
@@ -50,7 +62,28 @@ export type BackgroundRequest =
    * A content script's card asks for the reader page on quote `quote` of card `card`: a web page
    * may not open an extension page itself (and must not learn its URL), so the background does.
    */
-  | { type: 'open-reader'; card: string; quote: number };
+  | { type: 'open-reader'; card: string; quote: number }
+  /** The reader's own terms, oldest first (options page). */
+  | { type: 'user-terms' }
+  /**
+   * Adds (`id` absent) or replaces one of the reader's terms. `allowBroad`: the reader confirmed
+   * spellings that would match nearly everything (see `broadReason`).
+   */
+  | { type: 'save-user-term'; id?: string; term: UserTermFields; allowBroad: boolean }
+  | { type: 'delete-user-term'; id: string }
+  /** All of a checked terms file, or nothing (`onDuplicate`: what a term with a known label does). */
+  | {
+      type: 'import-user-terms';
+      terms: UserTermFields[];
+      onDuplicate: 'replace' | 'skip';
+      allowBroad: boolean;
+    };
+
+export interface ImportSummary {
+  added: number;
+  replaced: number;
+  skipped: number;
+}
 
 export interface BackgroundReplies {
   ping: { version: string };
@@ -63,6 +96,10 @@ export interface BackgroundReplies {
   'data-status': DataStatus;
   reseed: DataStatus;
   'open-reader': null;
+  'user-terms': UserTerm[];
+  'save-user-term': UserTerm;
+  'delete-user-term': null;
+  'import-user-terms': ImportSummary;
 }
 
 export interface PageMention {
@@ -110,6 +147,21 @@ function isCategory(value: unknown): value is CategoryId {
 
 function fail<T>(error: string): Reply<T> {
   return { ok: false, error };
+}
+
+/** A few problems in one line: the options page checked first and shows them all itself. */
+function termFailure<T>(type: string, problems: readonly TermProblem[]): Reply<T> {
+  const shown = problems.slice(0, 5).map(describeProblem).join('; ');
+  return fail(
+    `${type}: ${shown}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`,
+  );
+}
+
+function unconfirmedBroad<T>(type: string, broad: readonly TermProblem[]): Reply<T> {
+  return termFailure(
+    type,
+    broad.map((problem) => ({ ...problem, message: `${problem.message} (not confirmed)` })),
+  );
 }
 
 /** Checks a message received by the background. Unknown fields are ignored, wrong ones rejected. */
@@ -169,6 +221,45 @@ export function parseBackgroundRequest(message: unknown): Reply<BackgroundReques
         return fail(`open-reader: quote must be an integer from 0 to ${MAX_QUOTE_INDEX}`);
       }
       return { ok: true, value: { type, card, quote } };
+    }
+    case 'user-terms':
+      return { ok: true, value: { type } };
+    case 'save-user-term': {
+      const { id, term, allowBroad } = message;
+      if (id !== undefined && (!isShortString(id) || id === '')) {
+        return fail('save-user-term: id must be a non-empty string');
+      }
+      if (typeof allowBroad !== 'boolean')
+        return fail('save-user-term: allowBroad must be a boolean');
+      const checked = checkUserTerm(term);
+      if (!checked.ok) return termFailure(type, checked.problems);
+      if (!allowBroad && checked.broad.length > 0) return unconfirmedBroad(type, checked.broad);
+      const value: BackgroundRequest = { type, term: checked.term, allowBroad };
+      if (id !== undefined) value.id = id;
+      return { ok: true, value };
+    }
+    case 'delete-user-term': {
+      const { id } = message;
+      if (!isShortString(id) || id === '')
+        return fail('delete-user-term: id must be a non-empty string');
+      return { ok: true, value: { type, id } };
+    }
+    case 'import-user-terms': {
+      const { terms, onDuplicate, allowBroad } = message;
+      if (onDuplicate !== 'replace' && onDuplicate !== 'skip') {
+        return fail('import-user-terms: onDuplicate must be "replace" or "skip"');
+      }
+      if (typeof allowBroad !== 'boolean')
+        return fail('import-user-terms: allowBroad must be a boolean');
+      // The same whole-file check the options page ran, on the same terms.
+      const checked = checkTermsFile({
+        format: TERMS_FORMAT,
+        version: TERMS_FORMAT_VERSION,
+        terms,
+      });
+      if (!checked.ok) return termFailure(type, checked.problems);
+      if (!allowBroad && checked.broad.length > 0) return unconfirmedBroad(type, checked.broad);
+      return { ok: true, value: { type, terms: checked.terms, onDuplicate, allowBroad } };
     }
     default:
       return fail(`unknown message type ${JSON.stringify(type)}`);

@@ -9,6 +9,7 @@ export const CATEGORY_LABEL: Readonly<Record<CategoryId, string>> = {
   policy: 'Policy',
   'domestic-platform': 'Domestic platform',
   event: 'Event',
+  user: 'Your term',
 };
 
 export function categoryLabel(category: CategoryId): string {
@@ -23,4 +24,5 @@ export const CATEGORY_LABELS: Readonly<Record<CategoryId, string>> = {
   policy: 'Policy',
   'domestic-platform': 'Domestic platforms',
   event: 'Events',
+  user: 'Your terms',
 };

@@ -26,7 +26,7 @@ export async function cardViews(
   rows: readonly CardRow[],
 ): Promise<CardView[]> {
   const relatedIds = [...new Set(rows.flatMap((row) => row.related))];
-  const sourceIds = [...new Set(rows.map((row) => row.source))];
+  const sourceIds = [...new Set(rows.map((row) => row.source).filter((id) => id !== ''))];
   const [relatedRows, sourceRows] = await Promise.all([
     db.cards.bulkGet(relatedIds),
     db.sources.bulkGet(sourceIds),
@@ -38,6 +38,7 @@ export async function cardViews(
 
   return rows.map((row) => ({
     ...entryOf(row),
+    ...(row.bundled === 0 ? { own: { link: row.own?.link ?? null } } : {}),
     sourceTitle: titles.get(row.source) ?? row.source,
     relatedLabels: row.related.flatMap((id) => {
       const label = labels.get(id);

@@ -20,10 +20,16 @@ export interface CardRow extends GlossaryEntry {
   bundled: 0 | 1;
   /** The alias texts as `searchKey` writes them, for the multi-entry index (schema version 2). */
   aliasKeys: string[];
+  /** A reader's own term only (`bundled: 0`): what the form had, which the aliases cannot say. */
+  own?: { caseSensitive: boolean; link: string | null };
 }
 
 export interface MetaRow {
-  key: 'dataVersion';
+  /**
+   * `dataVersion`: the bundled glossary's version. `userRevision`: changes with every write of a
+   * reader's own terms, so the matcher data's version covers them.
+   */
+  key: 'dataVersion' | 'userRevision';
   value: string;
 }
 

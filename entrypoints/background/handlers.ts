@@ -2,12 +2,20 @@
 import { type Browser, browser } from 'wxt/browser';
 import type { BackgroundReplies, BackgroundRequest, DataStatus } from '../../common/protocol';
 import { readerUrl } from '../../common/reader-url';
+import { announceUserTermsChanged } from '../../common/user-terms-signal';
 import { BADGE_BACKGROUND, badgeText } from './badge';
-import { cardViews, entryOf } from './card-views';
+import { cardViews } from './card-views';
 import type { GlossaryDatabase } from './db';
 import { searchGlossary } from './glossary-search';
-import { flattenAliases } from './matcher-data';
+import { matcherDataOf } from './matcher-data';
 import type { Seeder } from './seed';
+import {
+  deleteUserTerm,
+  importUserTerms,
+  listUserTerms,
+  matcherVersion,
+  saveUserTerm,
+} from './user-term-store';
 
 export interface BackgroundContext {
   db: GlossaryDatabase;
@@ -23,6 +31,16 @@ type Handlers = {
     context: BackgroundContext,
   ) => Promise<BackgroundReplies[T]>;
 };
+
+/**
+ * A reader's terms are changed only from the extension's own pages: a content script runs inside
+ * web pages, and a compromised renderer must not be able to plant terms.
+ */
+function requireExtensionPage(sender: Sender, type: string): void {
+  if (sender.tab !== undefined || !sender.url?.startsWith(browser.runtime.getURL('/'))) {
+    throw new Error(`${type} is accepted only from the extension's own pages`);
+  }
+}
 
 async function storedVersion(db: GlossaryDatabase): Promise<string | null> {
   return (await db.meta.get('dataVersion'))?.value ?? null;
@@ -41,11 +59,10 @@ const handlers: Handlers = {
 
   async 'matcher-data'({ knownVersion }, _sender, { db, seeder }) {
     await seeder.ensureSeeded();
-    const version = (await storedVersion(db)) ?? '';
-    // Content scripts ask on every page load; an unchanged version costs one small read.
+    const version = await matcherVersion(db);
+    // Content scripts ask on every page load; an unchanged version costs two small reads.
     if (knownVersion !== undefined && knownVersion === version) return null;
-    const rows = await db.cards.toArray();
-    return flattenAliases({ version, entries: rows.map(entryOf) });
+    return matcherDataOf(version, await db.cards.toArray());
   },
 
   async card({ id }, _sender, { db, seeder }) {
@@ -102,6 +119,35 @@ const handlers: Handlers = {
   async 'data-status'(_request, _sender, { db, seeder }) {
     await seeder.ensureSeeded();
     return dataStatus(db);
+  },
+
+  async 'user-terms'(_request, _sender, { db, seeder }) {
+    await seeder.ensureSeeded();
+    return listUserTerms(db);
+  },
+
+  async 'save-user-term'({ id, term }, sender, { db, seeder }) {
+    requireExtensionPage(sender, 'save-user-term');
+    await seeder.ensureSeeded();
+    const saved = await saveUserTerm(db, id, term);
+    await announceUserTermsChanged(await matcherVersion(db));
+    return saved;
+  },
+
+  async 'delete-user-term'({ id }, sender, { db, seeder }) {
+    requireExtensionPage(sender, 'delete-user-term');
+    await seeder.ensureSeeded();
+    await deleteUserTerm(db, id);
+    await announceUserTermsChanged(await matcherVersion(db));
+    return null;
+  },
+
+  async 'import-user-terms'({ terms, onDuplicate }, sender, { db, seeder }) {
+    requireExtensionPage(sender, 'import-user-terms');
+    await seeder.ensureSeeded();
+    const result = await importUserTerms(db, terms, onDuplicate);
+    await announceUserTermsChanged(await matcherVersion(db));
+    return result;
   },
 
   async reseed(_request, _sender, { db, seeder }) {

@@ -7,17 +7,17 @@
  * the field (`quotes[0].start`), because the file is long and hand-edited.
  */
 
+import { COMMON_CHINESE_WORDS, COMMON_ENGLISH_WORDS } from '../../common/common-words';
 import {
   type Alias,
   type AliasCase,
-  CATEGORIES,
+  BUNDLED_CATEGORIES,
   type Glossary,
   type GlossaryEntry,
   type MatcherData,
   type Quote,
 } from '../../common/glossary-types';
 import { isRecord } from '../../common/is-record';
-import { COMMON_CHINESE_WORDS, COMMON_ENGLISH_WORDS } from './common-words';
 
 export type ValidationResult = { ok: true; glossary: Glossary } | { ok: false; errors: string[] };
 
@@ -300,7 +300,7 @@ function checkEntry(out: Collector, value: unknown, index: number): CheckedEntry
   if (labelZh !== undefined && !HAN.test(labelZh)) {
     out.add(join(path, 'labelZh'), `"${labelZh}" contains no Chinese characters`);
   }
-  checkEnum(out, value.category, join(path, 'category'), CATEGORIES);
+  checkEnum(out, value.category, join(path, 'category'), BUNDLED_CATEGORIES);
   checkString(out, value.summary, join(path, 'summary'), LIMITS.summary);
   checked.source = checkString(out, value.source, join(path, 'source'), {
     ...LIMITS.id,

@@ -62,6 +62,7 @@ describe('reading whatever is stored', () => {
         policy: false,
         'domestic-platform': true,
         event: true,
+        user: false,
       },
       markStyle: 'background',
       hoverDelayMs: 750,
