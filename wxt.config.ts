@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { GECKO_ID } from './common/extension-ids';
+import { CONTENT_SCRIPT_MATCHES, GECKO_ID } from './common/extension-ids';
 import { noInnerHtml } from './scripts/vite/no-inner-html';
 
 const ICON_SIZES = [16, 32, 48, 96, 128] as const;
@@ -44,7 +44,10 @@ export default defineConfig({
     description:
       'Marks mentions of the Great Firewall, VPNs and platforms blocked in China, and explains them with context cards. No network requests.',
     icons,
-    permissions: ['storage'],
+    permissions: ['storage', 'scripting'],
+    // Chromium lets `scripting` reach only explicit host permissions, not the content script's
+    // matches: the same sites, so the install prompt does not change (docs/permissions.md).
+    host_permissions: CONTENT_SCRIPT_MATCHES,
     action: { default_title: 'Firewall Lens', default_icon: icons },
     commands: {
       'next-mention': {

@@ -3,6 +3,8 @@
  *
  * - `BackgroundRequest`: content script, popup and options → background (runtime.sendMessage).
  * - `TabRequest`: popup / background → the content script of one tab (tabs.sendMessage).
+ * - `LIFELINE_PORT`: a port each marked page holds open to the background, carrying no messages
+ *   (entrypoints/content/lifeline.ts): its closing tells the page the extension went away.
  *
  * Messages cross a trust boundary (any extension page or content script may send anything, and an
  * old content script may outlive an update), so both sides check them at runtime with the parsers
@@ -45,6 +47,9 @@ export interface DataStatus {
   cardCount: number;
   dataVersion: string | null;
 }
+
+/** The name of the content script's lifeline port (`runtime.connect`). */
+export const LIFELINE_PORT = 'lifeline';
 
 export type BackgroundRequest =
   | { type: 'ping' }

@@ -2,6 +2,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { BUNDLED_GLOSSARY } from './bundled-data';
 import { registerCommandListener } from './commands';
 import { GlossaryDatabase } from './db';
+import { registerLifecycle } from './lifecycle';
 import { registerBackgroundListeners } from './listeners';
 import { createSeeder } from './seed';
 
@@ -9,4 +10,5 @@ export default defineBackground(() => {
   const db = new GlossaryDatabase();
   registerBackgroundListeners({ db, seeder: createSeeder(db, BUNDLED_GLOSSARY) });
   registerCommandListener();
+  registerLifecycle();
 });

@@ -1,7 +1,8 @@
 /**
  * The content script: decides from the settings whether this page is marked, and starts, updates
- * or stops the marking session as the settings change. Everything is tied to WXT's `ctx`, so an
- * extension update or uninstall leaves nothing running in the page.
+ * or stops the marking session as the settings change. Everything is tied to WXT's `ctx`, and a
+ * lifeline port (lifeline.ts) aborts `ctx` as soon as the extension is disabled, removed, updated
+ * or reloaded, so nothing stays on the page or running in it.
  */
 import './marking/highlights.css';
 import { browser } from 'wxt/browser';
@@ -10,9 +11,11 @@ import { decideEnablement } from '../../common/enablement';
 import { CONTENT_SCRIPT_MATCHES } from '../../common/extension-ids';
 import type { CategoryId, MatcherData } from '../../common/glossary-types';
 import { askBackground } from '../../common/messaging';
+import { LIFELINE_PORT } from '../../common/protocol';
 import type { Settings } from '../../common/settings';
 import { loadSettings, watchSettings } from '../../common/settings-store';
 import { BadgeReporter } from './badge-reporter';
+import { holdLifeline } from './lifeline';
 import { compileMatcher, type Matcher } from './marking/matcher';
 import { MarkingSession } from './marking-session';
 import { answerTabRequest } from './tab-requests';
@@ -20,6 +23,9 @@ import { answerTabRequest } from './tab-requests';
 export default defineContentScript({
   matches: CONTENT_SCRIPT_MATCHES,
   runAt: 'document_idle',
+  // WXT also announces each start with a window.postMessage naming the extension's id, which any
+  // page can read; the CustomEvent it sends as well is enough to stop an older copy of the script.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     runContentScript(ctx);
   },
@@ -63,6 +69,15 @@ function runContentScript(ctx: ContentScriptContext): void {
   const matchers = new MatcherCache();
   const badge = new BadgeReporter((total) => askBackground({ type: 'page-mentions', total }));
   let session: MarkingSession | undefined;
+  // Held only while the page is marked: a page showing nothing has nothing to clean up in a hurry,
+  // and each held port restarts the sleeping service worker when it closes.
+  let releaseLifeline: (() => void) | undefined;
+  const stopSession = (reportZero: boolean) => {
+    releaseLifeline?.();
+    releaseLifeline = undefined;
+    session?.stop({ reportZero });
+    session = undefined;
+  };
 
   const apply = async (settings: Settings): Promise<void> => {
     if (ctx.isInvalid) return;
@@ -70,13 +85,17 @@ function runContentScript(ctx: ContentScriptContext): void {
     const data = enablement.active ? await matchers.refresh() : null;
     if (ctx.isInvalid) return;
     if (!enablement.active || data === null) {
-      session?.stop({ reportZero: true });
-      session = undefined;
+      stopSession(true);
       return;
     }
     const matcher = matchers.matcherFor(data, enablement.categories);
     if (session === undefined) {
       session = new MarkingSession(ctx, matcher, enablement, badge);
+      releaseLifeline = holdLifeline({
+        connect: () => browser.runtime.connect({ name: LIFELINE_PORT }),
+        isInvalid: () => ctx.isInvalid,
+        invalidate: () => ctx.abort('Firewall Lens was disabled, removed or updated'),
+      });
       // Not awaited: switching off during the first scan must not wait for it.
       void session.start();
     } else {
@@ -102,10 +121,19 @@ function runContentScript(ctx: ContentScriptContext): void {
     );
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => {
-    stopWatching();
-    browser.runtime.onMessage.removeListener(onMessage);
-    // The extension is gone: messages would throw, and its badge went with it.
-    session?.stop({ reportZero: false });
-    session = undefined;
+    // What the page can see goes first. The extension is gone: messages would throw, its badge
+    // went with it, and Chromium takes `storage` away from a dead script, so the removals below
+    // may throw too; that must not keep a mark on screen or put an error in the page's console.
+    stopSession(false);
+    ignoreFailure(stopWatching);
+    ignoreFailure(() => browser.runtime.onMessage.removeListener(onMessage));
   });
+}
+
+function ignoreFailure(step: () => void): void {
+  try {
+    step();
+  } catch {
+    // The API went away with the extension, and its listeners with it.
+  }
 }

@@ -29,10 +29,16 @@ function fakeCommands() {
     .mockImplementation(() => undefined);
 }
 
+/** fakeBrowser has no in-memory `runtime.onConnect` either (the content scripts' lifelines). */
+function fakeOnConnect() {
+  return vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
+}
+
 /** What the browser does when it (re)starts the worker: old listeners are gone, main runs. */
 function startWorker() {
   fakeBrowser.reset();
   fakeCommands();
+  fakeOnConnect();
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
     manifest_version: 3,
     name: 'Firewall Lens',
@@ -61,10 +67,12 @@ describe('the background entry', () => {
     const onMessage = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
     const onInstalled = vi.spyOn(fakeBrowser.runtime.onInstalled, 'addListener');
     const onCommand = fakeCommands();
+    const onConnect = fakeOnConnect();
     background.main();
     expect(onMessage).toHaveBeenCalledOnce();
     expect(onInstalled).toHaveBeenCalledOnce();
     expect(onCommand).toHaveBeenCalledOnce();
+    expect(onConnect).toHaveBeenCalledOnce();
   });
 
   it('seeds the bundled cards on install', async () => {
