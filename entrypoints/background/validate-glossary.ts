@@ -13,8 +13,6 @@ import {
   type AliasCase,
   BUNDLED_CATEGORIES,
   type Glossary,
-  type GlossaryEntry,
-  type MatcherData,
   type Quote,
 } from '../../common/glossary-types';
 import { isRecord } from '../../common/is-record';
