@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { CONTENT_SCRIPT_MATCHES, GECKO_ID } from './common/extension-ids';
 import { noInnerHtml } from './scripts/vite/no-inner-html';
+import { quietContentScriptContext } from './scripts/vite/quiet-content-script-context';
 
 const ICON_SIZES = [16, 32, 48, 96, 128] as const;
 const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/icon-${size}.png`]));
@@ -27,7 +28,7 @@ export default defineConfig({
   // Firefox on Manifest V3 too: one background model (event page / service worker) to reason about.
   manifestVersion: 3,
   vite: () => ({
-    plugins: [noInnerHtml(), preact()],
+    plugins: [noInnerHtml(), quietContentScriptContext(), preact()],
     build: {
       // Readable stack traces from users' reports matter more than a few kB.
       minify: false,
@@ -44,6 +45,8 @@ export default defineConfig({
     description:
       'Marks mentions of the Great Firewall, VPNs and platforms blocked in China, and explains them with context cards. No network requests.',
     icons,
+    // scripting: the highlight styles go into a tab only while it is marked, and the content
+    // script into tabs open before an install, update or enable (docs/permissions.md).
     permissions: ['storage', 'scripting'],
     // Chromium lets `scripting` reach only explicit host permissions, not the content script's
     // matches: the same sites, so the install prompt does not change (docs/permissions.md).

@@ -16,6 +16,7 @@ import {
   type GlossaryEntry,
   type MatcherData,
 } from './glossary-types';
+import { isHighlightToken } from './highlight-names';
 import { isRecord } from './is-record';
 import {
   checkTermsFile,
@@ -82,7 +83,14 @@ export type BackgroundRequest =
       terms: UserTermFields[];
       onDuplicate: 'replace' | 'skip';
       allowBroad: boolean;
-    };
+    }
+  /**
+   * A content script starts (`on`) or ends a marking session that draws marks: the background
+   * inserts (or removes) the styles for the session's highlight names (`token`, see
+   * `common/highlight-names.ts`) in the sender's tab and frame. Never sent in stealth mode, with
+   * marks turned off, or on a page that is not marked: there the page has no style of ours.
+   */
+  | { type: 'mark-styles'; on: boolean; token: string };
 
 export interface ImportSummary {
   added: number;
@@ -105,6 +113,7 @@ export interface BackgroundReplies {
   'save-user-term': UserTerm;
   'delete-user-term': null;
   'import-user-terms': ImportSummary;
+  'mark-styles': null;
 }
 
 export interface PageMention {
@@ -265,6 +274,14 @@ export function parseBackgroundRequest(message: unknown): Reply<BackgroundReques
       if (!checked.ok) return termFailure(type, checked.problems);
       if (!allowBroad && checked.broad.length > 0) return unconfirmedBroad(type, checked.broad);
       return { ok: true, value: { type, terms: checked.terms, onDuplicate, allowBroad } };
+    }
+    case 'mark-styles': {
+      const { on, token } = message;
+      if (typeof on !== 'boolean') return fail('mark-styles: on must be a boolean');
+      if (!isHighlightToken(token)) {
+        return fail('mark-styles: token must be a letter and 11 lower-case letters or digits');
+      }
+      return { ok: true, value: { type, on, token } };
     }
     default:
       return fail(`unknown message type ${JSON.stringify(type)}`);

@@ -32,7 +32,8 @@ const server = await startStaticServer({
 function markCenter(page, text) {
   return page.evaluate((wanted) => {
     for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('firewall-lens-')) continue;
+      // Ours: a random 12-character token, then the category (common/highlight-names.ts).
+      if (!/^[a-z][a-z0-9]{11}-/.test(name)) continue;
       for (const r of highlight) {
         const range = document.createRange();
         range.setStart(r.startContainer, r.startOffset);

@@ -23,11 +23,15 @@ import {
   watchPageForExtensionErrors,
   watchServiceWorkerErrors,
 } from './sweep/extension-errors.mjs';
-import { countOurHighlights, findBadMarks, installMutationRecorder } from './sweep/page-probes.mjs';
+import {
+  countOurHighlights,
+  findBadMarks,
+  installMutationRecorder,
+  OUR_HIGHLIGHT_PATTERN,
+} from './sweep/page-probes.mjs';
 import { selfTestPages } from './sweep/self-test-pages.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const HIGHLIGHT_PREFIX = 'firewall-lens-';
 
 /** The content script starts at document_idle and first asks the background for its data. */
 const MIN_WAIT_MS = 400;
@@ -64,7 +68,7 @@ async function settle(page) {
   let last = -1;
   let since = Date.now();
   for (;;) {
-    const counts = await page.evaluate(countOurHighlights, HIGHLIGHT_PREFIX);
+    const counts = await page.evaluate(countOurHighlights, OUR_HIGHLIGHT_PATTERN);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     if (total !== last) {
       last = total;
@@ -132,7 +136,7 @@ async function main() {
         const settled = await settle(page);
         marks = settled.total;
         if (settled.timedOut) problems.push(`marks still changing after ${SETTLE_TIMEOUT_MS} ms`);
-        const bad = await page.evaluate(findBadMarks, HIGHLIGHT_PREFIX);
+        const bad = await page.evaluate(findBadMarks, OUR_HIGHLIGHT_PATTERN);
         for (const mark of bad.slice(0, 5)) {
           problems.push(`mark "${mark.text}" (${mark.highlight}): ${mark.problem}`);
         }

@@ -7,6 +7,7 @@ import { BADGE_BACKGROUND, badgeText } from './badge';
 import { cardViews } from './card-views';
 import type { GlossaryDatabase } from './db';
 import { searchGlossary } from './glossary-search';
+import { setMarkStyles } from './mark-styles';
 import { matcherDataOf } from './matcher-data';
 import type { Seeder } from './seed';
 import {
@@ -114,6 +115,10 @@ const handlers: Handlers = {
         : { url, openerTabId: opener.id, windowId: opener.windowId, index: opener.index + 1 },
     );
     return null;
+  },
+
+  async 'mark-styles'(request, sender) {
+    return setMarkStyles(request, sender);
   },
 
   async 'data-status'(_request, _sender, { db, seeder }) {

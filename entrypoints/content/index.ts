@@ -4,18 +4,19 @@
  * lifeline port (lifeline.ts) aborts `ctx` as soon as the extension is disabled, removed, updated
  * or reloaded, so nothing stays on the page or running in it.
  */
-import './marking/highlights.css';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { decideEnablement } from '../../common/enablement';
 import { CONTENT_SCRIPT_MATCHES } from '../../common/extension-ids';
 import type { CategoryId, MatcherData } from '../../common/glossary-types';
+import { newHighlightToken } from '../../common/highlight-names';
 import { askBackground } from '../../common/messaging';
 import { LIFELINE_PORT } from '../../common/protocol';
 import type { Settings } from '../../common/settings';
 import { loadSettings, watchSettings } from '../../common/settings-store';
 import { BadgeReporter } from './badge-reporter';
 import { holdLifeline } from './lifeline';
+import { MarkStylesClient } from './mark-styles-client';
 import { compileMatcher, type Matcher } from './marking/matcher';
 import { MarkingSession } from './marking-session';
 import { answerTabRequest } from './tab-requests';
@@ -23,8 +24,8 @@ import { answerTabRequest } from './tab-requests';
 export default defineContentScript({
   matches: CONTENT_SCRIPT_MATCHES,
   runAt: 'document_idle',
-  // WXT also announces each start with a window.postMessage naming the extension's id, which any
-  // page can read; the CustomEvent it sends as well is enough to stop an older copy of the script.
+  // WXT would tell older copies of this script that a new one started with a window message
+  // any page can read (and a document event: scripts/vite/quiet-content-script-context.ts).
   noScriptStartedPostMessage: true,
   main(ctx) {
     runContentScript(ctx);
@@ -78,6 +79,11 @@ function runContentScript(ctx: ContentScriptContext): void {
     session?.stop({ reportZero });
     session = undefined;
   };
+  // Random per page load: see common/highlight-names.ts for why not per install.
+  const highlightToken = newHighlightToken((bytes) => crypto.getRandomValues(bytes));
+  const styles = new MarkStylesClient((on) =>
+    askBackground({ type: 'mark-styles', on, token: highlightToken }),
+  );
 
   const apply = async (settings: Settings): Promise<void> => {
     if (ctx.isInvalid) return;
@@ -86,11 +92,17 @@ function runContentScript(ctx: ContentScriptContext): void {
     if (ctx.isInvalid) return;
     if (!enablement.active || data === null) {
       stopSession(true);
+      await styles.set(false);
       return;
     }
+    // Styles exist only while marks are drawn: none in stealth mode or with marks turned off.
+    // They go in before the first mark and out after the last one.
+    const drawsMarks = !enablement.stealth && enablement.markStyle !== 'none';
+    if (drawsMarks) await styles.set(true);
+    if (ctx.isInvalid) return;
     const matcher = matchers.matcherFor(data, enablement.categories);
     if (session === undefined) {
-      session = new MarkingSession(ctx, matcher, enablement, badge);
+      session = new MarkingSession(ctx, matcher, enablement, badge, highlightToken);
       releaseLifeline = holdLifeline({
         connect: () => browser.runtime.connect({ name: LIFELINE_PORT }),
         isInvalid: () => ctx.isInvalid,
@@ -101,6 +113,7 @@ function runContentScript(ctx: ContentScriptContext): void {
     } else {
       session.update(enablement, matcher);
     }
+    if (!drawsMarks) await styles.set(false);
   };
 
   // The first load and every later change are applied one after another, in arrival order, so a
@@ -127,6 +140,7 @@ function runContentScript(ctx: ContentScriptContext): void {
     stopSession(false);
     ignoreFailure(stopWatching);
     ignoreFailure(() => browser.runtime.onMessage.removeListener(onMessage));
+    styles.forget();
   });
 }
 

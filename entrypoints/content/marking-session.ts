@@ -33,10 +33,12 @@ export class MarkingSession {
     matcher: Matcher,
     enablement: Enablement,
     private readonly badge: BadgeReporter,
+    highlightToken: string,
   ) {
     this.marker = createPageMarker({
       document,
       matcher,
+      highlightToken,
       markStyle: enablement.markStyle,
       markMode: enablement.markMode,
       stealth: enablement.stealth,

@@ -73,6 +73,8 @@ export async function runOurs(data: MatcherData): Promise<OursResult> {
   const current = createPageMarker({
     document,
     matcher,
+    // The content script draws a random token per page; any fixed one costs the same.
+    highlightToken: 'firewall-lens',
     markStyle: 'underline',
     markMode: 'all',
     stealth: false,

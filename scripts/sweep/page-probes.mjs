@@ -50,11 +50,18 @@ export function installMutationRecorder() {
   });
 }
 
+/**
+ * Our highlight names: `<random token>-<category>` (common/highlight-names.ts), or the fixed
+ * `firewall-lens-` names of the self-test extension. Passed into pages as source text.
+ */
+export const OUR_HIGHLIGHT_PATTERN = '^([a-z][a-z0-9]{11}|firewall-lens)-';
+
 /** Ranges registered under our highlight names, per name. */
-export function countOurHighlights(prefix) {
+export function countOurHighlights(pattern) {
+  const ours = new RegExp(pattern);
   const counts = {};
   for (const [name, highlight] of CSS.highlights) {
-    if (name.startsWith(prefix)) counts[name] = highlight.size;
+    if (ours.test(name)) counts[name] = highlight.size;
   }
   return counts;
 }
@@ -65,7 +72,8 @@ export function countOurHighlights(prefix) {
  * and buttons, script/style/noscript/template, editable regions, aria-hidden subtrees. Also marks
  * whose range is broken (detached node, offsets out of bounds, empty).
  */
-export function findBadMarks(prefix) {
+export function findBadMarks(pattern) {
+  const ours = new RegExp(pattern);
   const ALWAYS = new Set([
     'nav',
     'button',
@@ -104,7 +112,7 @@ export function findBadMarks(prefix) {
   };
   const bad = [];
   for (const [name, highlight] of CSS.highlights) {
-    if (!name.startsWith(prefix)) continue;
+    if (!ours.test(name)) continue;
     for (const range of highlight) {
       const node = range.startContainer;
       const end = range.endContainer;

@@ -10,7 +10,8 @@ import { CHROME_BUILD_DIR, FIREFOX_BUILD_DIR } from './harness/paths';
  * that adds it to wxt.config.ts.
  * - storage: the glossary cache and the user's settings.
  * - scripting: the content script for tabs that were open before an install, update or enable
- *   (entrypoints/background/open-tabs.ts). No prompt of its own.
+ *   (entrypoints/background/open-tabs.ts), and the highlight styles, inserted into a tab only
+ *   while it is marked (entrypoints/background/mark-styles.ts). No prompt of its own.
  */
 const REVIEWED_PERMISSIONS = ['storage', 'scripting'];
 
@@ -55,6 +56,8 @@ describe.each(builds)('the built %s manifest', (browser, dir) => {
     const matches = (manifest.content_scripts ?? []).flatMap((script) => script.matches);
     expect(matches.length).toBeGreaterThan(0);
     expect(CONTENT_SCRIPT_MATCHES).toEqual(expect.arrayContaining(matches));
+    // The same hosts again, for `scripting` (Chromium needs them spelled out): nothing new.
+    expect(manifest.host_permissions).toEqual(matches);
   });
 
   it('lets its pages load scripts and objects from its own package only, and no page frame them', () => {
@@ -68,6 +71,12 @@ describe.each(builds)('the built %s manifest', (browser, dir) => {
 
   it('cannot be messaged by web pages or other extensions', () => {
     expect(manifest.externally_connectable).toBeUndefined();
+  });
+
+  it('gives pages nothing to find: no manifest CSS, no web-accessible resources', () => {
+    // A stylesheet in every page would be readable by every page (docs/detection.md, Marks).
+    for (const script of manifest.content_scripts ?? []) expect(script.css ?? []).toEqual([]);
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
   });
 
   it('is Manifest V3 with the version from package.json', async () => {

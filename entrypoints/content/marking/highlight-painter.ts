@@ -7,8 +7,8 @@
  * and the scanner rescans changed text anyway, replacing its mentions (and so their ranges).
  */
 import type { CategoryId } from '../../../common/glossary-types';
+import { highlightName, type VisibleMarkStyle } from '../../../common/highlight-names';
 import type { MarkStyle } from '../../../common/settings';
-import { highlightName, type VisibleMarkStyle } from './highlight-names';
 import type { Mention } from './mention-store';
 
 export interface HighlightSet {
@@ -48,7 +48,11 @@ export class HighlightPainter<H extends HighlightSet> {
   private painted = new Set<Mention>();
   private style: VisibleMarkStyle | null = null;
 
-  constructor(private readonly env: PainterEnvironment<H>) {}
+  /** `token`: the session's name prefix (`common/highlight-names.ts`). */
+  constructor(
+    private readonly env: PainterEnvironment<H>,
+    private readonly token: string,
+  ) {}
 
   /** Makes the registered highlights show exactly `mentions`, drawn in `style`. */
   paint(mentions: readonly Mention[], style: MarkStyle, stealth: boolean): void {
@@ -104,7 +108,7 @@ export class HighlightPainter<H extends HighlightSet> {
     if (style === null) return;
     for (const category of touched) {
       const highlight = this.highlightFor(category);
-      const name = highlightName(category, style);
+      const name = highlightName(this.token, category, style);
       if (highlight.size > 0 && !this.registered.has(category)) {
         this.env.registry.set(name, highlight);
         this.registered.add(category);
@@ -119,7 +123,7 @@ export class HighlightPainter<H extends HighlightSet> {
   clear(): void {
     if (this.style !== null) {
       for (const category of this.registered) {
-        this.env.registry.delete(highlightName(category, this.style));
+        this.env.registry.delete(highlightName(this.token, category, this.style));
       }
     }
     this.registered.clear();

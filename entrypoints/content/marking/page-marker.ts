@@ -32,6 +32,8 @@ export interface MarkAppearance {
 export interface PageMarkerOptions extends MarkAppearance {
   document: Document;
   matcher: Matcher;
+  /** Prefix of the highlight names (`common/highlight-names.ts`); the styles use the same one. */
+  highlightToken: string;
   /** Between scan slices; default `createPageYielder()`, made at the first yield. */
   yielder?: PageYielder;
   /** Where to begin on a scrolled page (see Scanner); none: from the top. */
@@ -68,7 +70,10 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
   let stopped = false;
   let yielder = options.yielder;
   const store = new MentionStore();
-  const painter = new HighlightPainter(options.painterEnvironment ?? browserPainterEnvironment());
+  const painter = new HighlightPainter(
+    options.painterEnvironment ?? browserPainterEnvironment(),
+    options.highlightToken,
+  );
   store.setMarkMode(appearance.markMode);
 
   const scanner = new Scanner(matcher, {

@@ -14,6 +14,7 @@ export interface BuiltManifest {
   content_scripts?: { matches: string[]; js?: string[]; css?: string[] }[];
   background?: { service_worker?: string; scripts?: string[] };
   externally_connectable?: unknown;
+  web_accessible_resources?: unknown[];
   browser_specific_settings?: {
     gecko?: {
       id?: string;

@@ -1,4 +1,22 @@
 /** What the page's own scripts can see of Firewall Lens' marks: the CSS Custom Highlight registry. */
+import { CATEGORIES } from '../../../common/glossary-types';
+
+const OURS = new RegExp(`^[a-z][a-z0-9]{11}-(bg-)?(${CATEGORIES.join('|')})$`);
+
+/**
+ * Firewall Lens registers `<token>-<category>` and `<token>-bg-<category>`, the token drawn at
+ * random per page (common/highlight-names.ts). Tests name them `firewall-lens-<category>` and
+ * `firewall-lens-bg-<category>`; any other name is returned as it is.
+ */
+export function canonicalHighlightName(name: string): string {
+  const match = OURS.exec(name);
+  return match ? `firewall-lens-${match[1] ?? ''}${match[2]}` : name;
+}
+
+/** The token of a name Firewall Lens registered, or undefined. */
+export function highlightTokenOf(name: string): string | undefined {
+  return OURS.test(name) ? name.slice(0, 12) : undefined;
+}
 
 export interface HighlightedRange {
   /** The marked text. */
@@ -72,10 +90,13 @@ function collectHighlights(): PageHighlight[] {
 
 /** Every highlight registered on the page, by name, with the text and place of each range. */
 export async function readHighlights(page: EvaluatesInPage): Promise<PageHighlight[]> {
-  return (await page.evaluate(collectHighlights)) as PageHighlight[];
+  const highlights = (await page.evaluate(collectHighlights)) as PageHighlight[];
+  return highlights
+    .map((highlight) => ({ ...highlight, name: canonicalHighlightName(highlight.name) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** Names of the highlights Firewall Lens registered (`firewall-lens-<category>`). */
+/** Names of the highlights Firewall Lens registered, as `firewall-lens-<category>`. */
 export async function ourHighlightNames(page: EvaluatesInPage): Promise<string[]> {
   const highlights = await readHighlights(page);
   return highlights.map(({ name }) => name).filter((name) => name.startsWith('firewall-lens-'));

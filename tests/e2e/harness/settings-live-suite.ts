@@ -6,7 +6,7 @@ import { beforeEach, expect, it } from 'vitest';
 import { defaultSettings } from '../../../common/settings';
 import { type BrowserSession, browserForSuite } from './browser-session';
 import { tabIdOf } from './extension-pages';
-import type { PageHighlight } from './highlights';
+import { canonicalHighlightName, type PageHighlight } from './highlights';
 import type { PageDriver } from './page-driver';
 import { pointOnText } from './points-on-page';
 import { poll } from './poll';
@@ -161,7 +161,9 @@ export function settingsLiveTests<S extends BrowserSession>(
     await waitForMarksEqual(article, [], 'no Firewall Lens highlight in stealth mode');
     // Not even an empty highlight under our name: the registry must not give the extension away.
     expect(
-      (await article.evaluate(highlightNames)).filter((name) => name.startsWith('firewall-lens')),
+      (await article.evaluate(highlightNames))
+        .map(canonicalHighlightName)
+        .filter((name) => name.startsWith('firewall-lens')),
     ).toEqual([]);
 
     await article.bringToFront();
@@ -189,7 +191,7 @@ export function settingsLiveTests<S extends BrowserSession>(
     expect(card.hostCount).toBe(1);
     // Stealth closes the card's shadow root: the page cannot read which term is being looked up.
     expect(card.shadowRootReadable).toBe(false);
-    expect(await article.evaluate(highlightNames)).not.toContainEqual(
+    expect((await article.evaluate(highlightNames)).map(canonicalHighlightName)).not.toContainEqual(
       expect.stringMatching(/^firewall-lens/),
     );
   });

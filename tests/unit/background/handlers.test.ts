@@ -191,6 +191,45 @@ describe('the toolbar badge', () => {
   });
 });
 
+describe('mark-styles: the styles go into the sender tab and frame, and out again', () => {
+  const TOKEN = 'k3x9a0b7c2d4';
+
+  function scriptingSpies() {
+    const insertCSS = vi.fn(async (_injection: unknown) => {});
+    const removeCSS = vi.fn(async (_injection: unknown) => {});
+    // fakeBrowser has no scripting namespace; the handler only needs these two calls.
+    Object.assign(fakeBrowser, { scripting: { insertCSS, removeCSS } });
+    return { insertCSS, removeCSS };
+  }
+
+  it('inserts the session stylesheet into the sender frame only, and removes the same text', async () => {
+    const { insertCSS, removeCSS } = scriptingSpies();
+    const sender = { ...contentScript(3), frameId: 7 };
+    expect(await ask({ type: 'mark-styles', on: true, token: TOKEN }, sender)).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(insertCSS).toHaveBeenCalledTimes(1);
+    const inserted = insertCSS.mock.calls[0]?.[0] as { target: unknown; css: string };
+    expect(inserted.target).toEqual({ tabId: 3, frameIds: [7] });
+    expect(inserted.css).toContain(`::highlight(${TOKEN}-censorship-system)`);
+    expect(inserted.css).toContain(`::highlight(${TOKEN}-bg-event)`);
+    await ask({ type: 'mark-styles', on: false, token: TOKEN }, sender);
+    expect(removeCSS).toHaveBeenCalledWith(inserted);
+  });
+
+  it('refuses senders without a tab and tokens that are not names', async () => {
+    const { insertCSS } = scriptingSpies();
+    expect(await ask({ type: 'mark-styles', on: true, token: TOKEN }, POPUP)).toMatchObject({
+      ok: false,
+    });
+    expect(
+      await ask({ type: 'mark-styles', on: true, token: 'x){}*{color:red' }, contentScript(3)),
+    ).toMatchObject({ ok: false });
+    expect(insertCSS).not.toHaveBeenCalled();
+  });
+});
+
 describe('bad messages', () => {
   it.each([
     ['an unknown type', { type: 'drop-tables' }],

@@ -28,6 +28,8 @@ const VALID_BACKGROUND_REQUESTS: BackgroundRequest[] = [
   { type: 'page-mentions', total: 12_345 },
   { type: 'open-reader', card: 'great-firewall', quote: 0 },
   { type: 'open-reader', card: 'vpn', quote: 2 },
+  { type: 'mark-styles', on: true, token: 'k3x9a0b7c2d4' },
+  { type: 'mark-styles', on: false, token: 'qzzzzzzzzzzz' },
 ];
 
 describe('requests to the background', () => {
@@ -89,6 +91,16 @@ describe('requests to the background', () => {
     ['open-reader with a string quote', { type: 'open-reader', card: 'vpn', quote: '0' }],
     ['open-reader with a negative quote', { type: 'open-reader', card: 'vpn', quote: -1 }],
     ['open-reader with a fractional quote', { type: 'open-reader', card: 'vpn', quote: 0.5 }],
+    ['mark-styles without on', { type: 'mark-styles', token: 'k3x9a0b7c2d4' }],
+    ['mark-styles with a string on', { type: 'mark-styles', on: 'true', token: 'k3x9a0b7c2d4' }],
+    ['mark-styles without token', { type: 'mark-styles', on: true }],
+    ['mark-styles with a short token', { type: 'mark-styles', on: true, token: 'k3x9' }],
+    ['mark-styles with a digit first', { type: 'mark-styles', on: true, token: '3kx9a0b7c2d4' }],
+    [
+      'mark-styles with CSS in the token',
+      { type: 'mark-styles', on: true, token: 'a){}*{color:red}(' },
+    ],
+    ['mark-styles with capitals', { type: 'mark-styles', on: true, token: 'K3X9A0B7C2D4' }],
     [
       'open-reader with a seven-digit quote',
       { type: 'open-reader', card: 'vpn', quote: 1_000_000 },

@@ -22,7 +22,7 @@ beforeEach(() => {
     createHighlight: () => new FakeHighlight(),
     createRange: fakeRange,
   };
-  painter = new HighlightPainter(env);
+  painter = new HighlightPainter(env, 'firewall-lens');
   document.body.innerHTML = '<p>Twitter uses a VPN</p>';
 });
 

@@ -40,6 +40,7 @@ function start(overrides: { stealth?: boolean } = {}): PageMarker {
   marker = createPageMarker({
     document,
     matcher,
+    highlightToken: 'firewall-lens',
     markStyle: 'underline',
     markMode: 'all',
     stealth: overrides.stealth ?? false,
@@ -85,6 +86,7 @@ describe('the page marker (what the content script and the bench both run)', () 
     marker = createPageMarker({
       document,
       matcher,
+      highlightToken: 'firewall-lens',
       markStyle: 'underline',
       markMode: 'all',
       stealth: false,

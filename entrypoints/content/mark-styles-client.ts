@@ -1,0 +1,34 @@
+/**
+ * Keeps the background's stylesheet for this page's highlight names (`mark-styles` in
+ * common/protocol.ts) in step with whether the page draws marks. Requests go one after another;
+ * each asks for the state wanted when its turn comes, so quick toggles end in the last one.
+ */
+export class MarkStylesClient {
+  private inserted = false;
+  private wanted = false;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly send: (on: boolean) => Promise<unknown>) {}
+
+  /** Resolves once the styles are as asked (or the request failed: the next call tries again). */
+  set(on: boolean): Promise<void> {
+    this.wanted = on;
+    this.queue = this.queue.then(async () => {
+      const target = this.wanted;
+      if (target === this.inserted) return;
+      try {
+        await this.send(target);
+        this.inserted = target;
+      } catch {
+        // The background is restarting or gone (then the browser drops the sheet with it).
+      }
+    });
+    return this.queue;
+  }
+
+  /** After an invalidation: nothing can be asked any more, and nothing is to be tried again. */
+  forget(): void {
+    this.wanted = false;
+    this.inserted = false;
+  }
+}
