@@ -39,6 +39,7 @@ import type {
   MatcherAlias,
   MatcherData,
 } from '../../../common/glossary-types';
+import { trieSources } from './spelling-trie';
 
 export interface Match {
   /** UTF-16 offsets into the searched text; `end` is exclusive. */
@@ -349,6 +350,18 @@ function add(map: Map<string, Row[]>, key: string, row: Row): void {
 }
 
 export function compileMatcher(data: MatcherData): Matcher {
+  const own = data.aliases.filter((alias) => alias.own === true);
+  if (own.length > 0) {
+    return compileWithOwn(
+      data.version,
+      data.aliases.filter((alias) => alias.own !== true),
+      own,
+    );
+  }
+  return compileBundled(data);
+}
+
+function compileBundled(data: MatcherData): Matcher {
   const rows = prepareRows(data.aliases);
   const resolver = new Resolver(rows);
   const regexes = buildSources(rows).map((source) => new RegExp(source, 'g'));
@@ -441,4 +454,155 @@ function findAllMerged(regexes: readonly RegExp[], resolver: Resolver, text: str
       if (hit.start >= 0 && hit.start < end) advance(hit, end);
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A reader's own spellings (`own: true`) next to the bundled ones.
+
+interface Hit {
+  start: number;
+  end: number;
+  row: Row;
+}
+
+/** The hits of several regexes over one text, leftmost first, then longest, then row order. */
+class HitStream {
+  private text = '';
+  private readonly hits: { start: number; end: number; row: Row | undefined; from: number }[];
+
+  constructor(
+    private readonly regexes: readonly RegExp[],
+    private readonly resolver: Resolver,
+  ) {
+    this.hits = regexes.map(() => ({ start: -1, end: -1, row: undefined, from: 0 }));
+  }
+
+  get empty(): boolean {
+    return this.regexes.length === 0;
+  }
+
+  reset(text: string): void {
+    this.text = text;
+    for (const hit of this.hits) {
+      hit.from = -1;
+      hit.row = undefined;
+    }
+  }
+
+  test(text: string): boolean {
+    for (const re of this.regexes) {
+      re.lastIndex = 0;
+      if (re.test(text)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The best hit starting at or after `from`. Calls come with `from` never decreasing, so a hit
+   * found earlier at or after `from` is still the regex's leftmost and is reused.
+   */
+  next(from: number): Hit | null {
+    let best: Hit | null = null;
+    this.regexes.forEach((re, index) => {
+      const hit = this.hits[index];
+      if (!hit) return;
+      // Searched from at most here, and either exhausted or its hit not yet passed.
+      const valid =
+        hit.from >= 0 && hit.from <= from && (hit.row === undefined || hit.start >= from);
+      if (!valid) this.advance(re, hit, from);
+      if (!hit.row) return;
+      if (
+        best === null ||
+        hit.start < best.start ||
+        (hit.start === best.start &&
+          (hit.end > best.end || (hit.end === best.end && hit.row.order < best.row.order)))
+      ) {
+        best = { start: hit.start, end: hit.end, row: hit.row };
+      }
+    });
+    return best;
+  }
+
+  private advance(re: RegExp, hit: (typeof this.hits)[number], from: number): void {
+    hit.from = from;
+    hit.row = undefined;
+    re.lastIndex = from;
+    for (let m = re.exec(this.text); m !== null; m = re.exec(this.text)) {
+      const row = this.resolver.resolve(m[0]);
+      if (row) {
+        hit.start = m.index;
+        hit.end = m.index + m[0].length;
+        hit.row = row;
+        return;
+      }
+    }
+  }
+}
+
+/** Regexes over the reader's spellings: a trie each for the cased and the any-case ones. */
+function ownRegexes(rows: readonly Row[]): RegExp[] {
+  const cased = new Set<string>();
+  const uncased = new Set<string>();
+  for (const row of rows) {
+    if (row.case === 'insensitive') {
+      uncased.add(fold(row.key));
+      continue;
+    }
+    cased.add(row.key);
+    if (row.case === 'proper') cased.add(normalize(row.text.toUpperCase()));
+  }
+  return [
+    ...trieSources(cased, MAX_PATTERN_SOURCE).map((source) => new RegExp(source, 'g')),
+    ...trieSources(uncased, MAX_PATTERN_SOURCE).map((source) => new RegExp(source, 'gi')),
+  ];
+}
+
+const lengthOf = (hit: Hit): number => hit.end - hit.start;
+
+/**
+ * Bundled and own matches resolved against each other: where they overlap the longer one wins,
+ * at equal length the bundled one. The loser is looked for again one character later, so a
+ * shorter spelling of its kind starting inside it can still be found after the winner.
+ */
+function compileWithOwn(
+  version: string,
+  bundledAliases: readonly MatcherAlias[],
+  ownAliases: readonly MatcherAlias[],
+): Matcher {
+  const bundledRows = prepareRows(bundledAliases);
+  const bundled = new HitStream(
+    buildSources(bundledRows).map((source) => new RegExp(source, 'g')),
+    new Resolver(bundledRows),
+  );
+  // The reader's terms never inflect: the options page has no such field.
+  const ownRows = prepareRows(ownAliases.map((alias) => ({ ...alias, inflect: false })));
+  const own = new HitStream(ownRegexes(ownRows), new Resolver(ownRows));
+
+  return {
+    version,
+    test: (text: string): boolean => bundled.test(text) || own.test(text),
+    findAll(text: string): Match[] {
+      const out: Match[] = [];
+      bundled.reset(text);
+      own.reset(text);
+      let b = bundled.next(0);
+      let u = own.next(0);
+      while (b !== null || u !== null) {
+        if (b !== null && u !== null && b.start < u.end && u.start < b.end) {
+          if (lengthOf(u) > lengthOf(b)) b = bundled.next(b.start + 1);
+          else u = own.next(u.start + 1);
+          continue;
+        }
+        // No overlap: the earlier one is final.
+        if (b !== null && (u === null || b.start < u.start)) {
+          out.push({ start: b.start, end: b.end, id: b.row.id, category: b.row.category });
+          b = bundled.next(b.end);
+        } else if (u !== null) {
+          out.push({ start: u.start, end: u.end, id: u.row.id, category: u.row.category });
+          u = own.next(u.end);
+        }
+      }
+      return out;
+    },
+  };
 }

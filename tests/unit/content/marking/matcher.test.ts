@@ -18,6 +18,16 @@ const A = (
   category: MatcherAlias['category'] = 'censorship-system',
 ): MatcherAlias => ({ text, id, category, case: caseRule, inflect });
 
+/** One of the reader's own spellings: exact or any case, never inflected. */
+const OWN = (
+  text: string,
+  id: string,
+  caseRule: 'exact' | 'insensitive' = 'exact',
+): MatcherAlias => ({
+  ...A(text, id, caseRule, false, 'user'),
+  own: true,
+});
+
 const FIXTURE: MatcherData = {
   version: 'test-1',
   aliases: [
@@ -88,53 +98,85 @@ function matchSpelling(text: string, pos: number, spelling: string, anyCase: boo
 
 const allCaps = (s: string): boolean => s === s.toUpperCase() && s !== s.toLowerCase();
 
-function referenceFindAll(data: MatcherData, text: string): Match[] {
-  const rows = data.aliases
+type RefRow = MatcherAlias & { index: number; normLength: number };
+
+function referenceRows(aliases: readonly MatcherAlias[]): RefRow[] {
+  return aliases
     .map((a, index) => ({ ...a, text: a.text.trim(), index }))
     .filter((a) => a.text !== '')
     .map((a) => ({ ...a, normLength: a.text.replace(/\s+/g, ' ').length }))
     .sort((a, b) => b.normLength - a.normLength || a.index - b.index);
-  const out: Match[] = [];
-  let pos = 0;
-  while (pos < text.length) {
-    let hit: Match | undefined;
-    for (const row of rows) {
-      const first = row.text[0];
-      const last = row.text[row.text.length - 1];
-      if (isWord(first) && isWord(text[pos - 1])) continue;
-      const spellings: [string, boolean][] =
-        row.case === 'insensitive'
-          ? [[row.text, true]]
-          : row.case === 'proper'
-            ? [
-                [row.text, false],
-                [row.text.toUpperCase(), false],
-              ]
-            : [[row.text, false]];
-      for (const [spelling, anyCase] of spellings) {
-        const end = matchSpelling(text, pos, spelling, anyCase);
-        if (end < 0) continue;
-        const ends: number[] = [];
-        if (row.inflect && isWord(last)) {
-          const upperOk = row.case === 'insensitive' || allCaps(spelling);
-          const isS = (ch: string | undefined) => ch === 's' || (upperOk && ch === 'S');
-          if (APOSTROPHES.includes(text[end] ?? 'x') && isS(text[end + 1])) ends.push(end + 2);
-          if (isS(text[end])) ends.push(end + 1);
-        }
-        ends.push(end);
-        const ok = ends.find((e) => !isWord(last) || !isWord(text[e]));
-        if (ok !== undefined) {
-          hit = { start: pos, end: ok, id: row.id, category: row.category };
-          break;
-        }
+}
+
+/** The match at exactly `pos`: the longest alias that matches there, earlier rows first. */
+function referenceAt(rows: readonly RefRow[], text: string, pos: number): Match | undefined {
+  for (const row of rows) {
+    const first = row.text[0];
+    const last = row.text[row.text.length - 1];
+    if (isWord(first) && isWord(text[pos - 1])) continue;
+    const spellings: [string, boolean][] =
+      row.case === 'insensitive'
+        ? [[row.text, true]]
+        : row.case === 'proper'
+          ? [
+              [row.text, false],
+              [row.text.toUpperCase(), false],
+            ]
+          : [[row.text, false]];
+    for (const [spelling, anyCase] of spellings) {
+      const end = matchSpelling(text, pos, spelling, anyCase);
+      if (end < 0) continue;
+      const ends: number[] = [];
+      if (row.inflect && isWord(last)) {
+        const upperOk = row.case === 'insensitive' || allCaps(spelling);
+        const isS = (ch: string | undefined) => ch === 's' || (upperOk && ch === 'S');
+        if (APOSTROPHES.includes(text[end] ?? 'x') && isS(text[end + 1])) ends.push(end + 2);
+        if (isS(text[end])) ends.push(end + 1);
       }
-      if (hit) break;
+      ends.push(end);
+      const ok = ends.find((e) => !isWord(last) || !isWord(text[e]));
+      if (ok !== undefined) return { start: pos, end: ok, id: row.id, category: row.category };
     }
-    if (hit) {
+  }
+  return undefined;
+}
+
+function referenceNext(rows: readonly RefRow[], text: string, from: number): Match | undefined {
+  for (let pos = from; pos < text.length; pos++) {
+    const hit = referenceAt(rows, text, pos);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+function referenceFindAll(data: MatcherData, text: string): Match[] {
+  const rows = referenceRows(data.aliases.filter((a) => !a.own));
+  const ownRows = referenceRows(
+    data.aliases.filter((a) => a.own).map((a) => ({ ...a, inflect: false })),
+  );
+  if (ownRows.length === 0) {
+    const out: Match[] = [];
+    for (let hit = referenceNext(rows, text, 0); hit; hit = referenceNext(rows, text, hit.end)) {
       out.push(hit);
-      pos = hit.end;
-    } else {
-      pos++;
+    }
+    return out;
+  }
+  // The overlap rule between the bundled and the reader's matches: the longer wins, a tie goes to
+  // the bundled one, and the loser is looked for again one character later.
+  const out: Match[] = [];
+  const len = (m: Match) => m.end - m.start;
+  let b = referenceNext(rows, text, 0);
+  let u = referenceNext(ownRows, text, 0);
+  while (b || u) {
+    if (b && u && b.start < u.end && u.start < b.end) {
+      if (len(u) > len(b)) b = referenceNext(rows, text, b.start + 1);
+      else u = referenceNext(ownRows, text, u.start + 1);
+    } else if (b && (!u || b.start < u.start)) {
+      out.push(b);
+      b = referenceNext(rows, text, b.end);
+    } else if (u) {
+      out.push(u);
+      u = referenceNext(ownRows, text, u.end);
     }
   }
   return out;
@@ -480,6 +522,151 @@ describe('compileMatcher: property tests against a naive reference', () => {
     const vocabulary = [...words, ...words.map((w) => w.toUpperCase()), ' ', 's', '1', '23', "'s"];
     for (let n = 0; n < 300; n++) {
       const text = randomText(rand, vocabulary, 12);
+      const expected = referenceFindAll(data, text);
+      const actual = m.findAll(text);
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+        expect.fail(
+          `seed ${seed}, case ${n}, text ${JSON.stringify(text)}:\n` +
+            `  expected ${JSON.stringify(expected)}\n  actual   ${JSON.stringify(actual)}`,
+        );
+      }
+    }
+  });
+});
+
+describe('compileMatcher: the reader’s own spellings', () => {
+  const withOwn = (...own: MatcherAlias[]) =>
+    compileMatcher({ version: 'own', aliases: [...FIXTURE.aliases, ...own] });
+
+  it('marks them like bundled ones: whole words, Chinese anywhere, case as asked', () => {
+    const m = withOwn(
+      OWN('Plan X', 'plan-x'),
+      OWN('telegram', 'telegram', 'insensitive'),
+      OWN('电报', 'telegram'),
+    );
+    expect(found('Plan X and TELEGRAM; 用电报 and Plan Xs, plan x', m)).toEqual([
+      ['Plan X', 'plan-x'],
+      ['TELEGRAM', 'telegram'],
+      ['电报', 'telegram'],
+    ]);
+  });
+
+  it('the longest match wins where an own spelling and a bundled one overlap', () => {
+    const m = withOwn(
+      OWN('Great Firewall of Chinatown', 'mine'),
+      OWN('Firewall of', 'short'),
+      OWN('Tor Browser bundle', 'tbb'),
+    );
+    expect(found('the Great Firewall of Chinatown', m)).toEqual([
+      ['Great Firewall of Chinatown', 'mine'],
+    ]);
+    // "Firewall of" (11) starts inside the bundled "Great Firewall of China" (23): the bundled one wins.
+    expect(found('the Great Firewall of China', m)).toEqual([
+      ['Great Firewall of China', 'gfw-china'],
+    ]);
+    // Starting first does not help a shorter match: "Tor Browser bundle" beats nothing longer here.
+    expect(found('a Tor Browser bundle', m)).toEqual([['Tor Browser bundle', 'tbb']]);
+  });
+
+  it('a longer own spelling that starts later still wins over a shorter bundled one', () => {
+    const m = withOwn(OWN('VPN ban list', 'ban-list'));
+    expect(found('the VPN ban list', m)).toEqual([['VPN ban list', 'ban-list']]);
+    const later = withOwn(OWN('Twitter ban list', 'twitter-list'));
+    expect(found('GFW Twitter ban list', later)).toEqual([
+      ['GFW', 'gfw'],
+      ['Twitter ban list', 'twitter-list'],
+    ]);
+  });
+
+  it('at equal length the bundled entry wins', () => {
+    const m = withOwn(
+      OWN('VPN', 'my-vpn'),
+      OWN('翻墙', 'my-fanqiang'),
+      OWN('Tor Browser', 'my-tor', 'insensitive'),
+    );
+    expect(found('VPN, 翻墙 and Tor Browser', m)).toEqual([
+      ['VPN', 'vpn'],
+      ['翻墙', 'fanqiang'],
+      ['Tor Browser', 'tor-browser'],
+    ]);
+    // Where the bundled spelling does not apply (its case rule), the reader's does.
+    expect(found('tor browser', m)).toEqual([['tor browser', 'my-tor']]);
+  });
+
+  it('after losing, a shorter own spelling inside the loser is still found', () => {
+    const m = withOwn(OWN('Firewall plan', 'long'), OWN('plan', 'plan', 'insensitive'));
+    // "Firewall plan" (13) overlaps the longer bundled "Great Firewall" (14) and loses; "plan"
+    // starts inside the loser, after the winner, and is marked.
+    expect(found('Great Firewall plan', m)).toEqual([
+      ['Great Firewall', 'gfw'],
+      ['plan', 'plan'],
+    ]);
+    expect(found('Firewall plan', m)).toEqual([['Firewall plan', 'long']]);
+  });
+
+  it('test() agrees with findAll() with own spellings', () => {
+    const m = withOwn(OWN('Plan X', 'plan-x'));
+    for (const text of ['Plan X', 'plan x', 'VPN', 'nothing', 'Plan Xs']) {
+      expect(m.test(text), text).toBe(m.findAll(text).length > 0);
+    }
+  });
+
+  it('agrees with the reference on random own and bundled spellings', () => {
+    const seed = 0x5eed_0004;
+    const rand = seededRandom(seed);
+    const pieces = ['ab', 'Ab', 'AB', 'b', 'c', 'a', ' ', "'", 's', '翻', '墙', '.', '+', '-'];
+    const cases: MatcherAlias['case'][] = ['proper', 'exact', 'insensitive'];
+    for (let round = 0; round < 300; round++) {
+      const aliases: MatcherAlias[] = [];
+      const count = 1 + Math.floor(rand() * 6);
+      for (let i = 0; i < count; i++) {
+        const text = randomText(rand, pieces, 4).trim() || 'ab';
+        aliases.push(
+          A(text, `b${i}`, cases[Math.floor(rand() * 3)] ?? 'exact', rand() < 0.5, 'event'),
+        );
+      }
+      const ownCount = 1 + Math.floor(rand() * 6);
+      for (let i = 0; i < ownCount; i++) {
+        const text = randomText(rand, pieces, 5).trim() || 'ab';
+        aliases.push(OWN(text, `u${i}`, rand() < 0.5 ? 'exact' : 'insensitive'));
+      }
+      const data: MatcherData = { version: String(round), aliases };
+      const m = compileMatcher(data);
+      for (let n = 0; n < 40; n++) {
+        const text = randomText(rand, [...pieces, 'S', '’', '\u00a0', 'x', '\u2010'], 12);
+        const expected = referenceFindAll(data, text);
+        const actual = m.findAll(text);
+        if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+          expect.fail(
+            `seed ${seed}, round ${round}, case ${n}, aliases ${JSON.stringify(aliases)}, ` +
+              `text ${JSON.stringify(text)}:\n` +
+              `  expected ${JSON.stringify(expected)}\n  actual   ${JSON.stringify(actual)}`,
+          );
+        }
+        expect(m.test(text)).toBe(expected.length > 0);
+      }
+    }
+  });
+
+  it('splits thousands of own spellings over several tries and still agrees with the reference', () => {
+    const seed = 0x5eed_0005;
+    const rand = seededRandom(seed);
+    const syllables = ['ka', 'ro', 'mi', 'ten', 'zu', 'lor', 'vex', 'an', 'qu', 'po', '网', '络'];
+    const word = () =>
+      Array.from(
+        { length: 2 + Math.floor(rand() * 3) },
+        () => syllables[Math.floor(rand() * syllables.length)],
+      ).join('');
+    const own: MatcherAlias[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const text = rand() < 0.3 ? `${word()} ${word()}` : word();
+      own.push(OWN(text, `u${i}`, rand() < 0.5 ? 'exact' : 'insensitive'));
+    }
+    const data: MatcherData = { version: 'many', aliases: [...FIXTURE.aliases, ...own] };
+    const m = compileMatcher(data);
+    const vocabulary = [...syllables, 'KA', 'Ro', ' ', ' ', 'VPN', 'Great Firewall', '翻墙', '.'];
+    for (let n = 0; n < 60; n++) {
+      const text = randomText(rand, vocabulary, 16);
       const expected = referenceFindAll(data, text);
       const actual = m.findAll(text);
       if (JSON.stringify(actual) !== JSON.stringify(expected)) {
