@@ -11,8 +11,11 @@
  * - Not the site's chrome: nav, explicit banner/navigation/contentinfo/search/menu/toolbar roles,
  *   share links, and header/footer/aside outside an article or main (inside one they are the
  *   article's own header, byline or fact box).
- * - When the page has article/main landmarks, only text inside them ("landmarks" mode).
+ * - When the page has a story (story-detector.ts decides), only text inside it, less what the
+ *   detector found is not story inside it ("story" mode). Without one, the whole body less site
+ *   chrome and share/social blocks ("body" mode).
  */
+import { NO_STORY, type StoryVerdict } from './story-detector';
 
 /** Firewall Lens' own UI host element (the card lives in its shadow root). */
 export const UI_HOST_TAG = 'firewall-lens-ui';
@@ -24,12 +27,10 @@ export interface ElementLike {
   hasAttributes(): boolean;
 }
 
-export type ScanMode = 'landmarks' | 'body';
+export type ScanMode = 'story' | 'body';
 
 /** Attributes whose change can move a subtree in or out of the scanned text. */
 export const REGION_ATTRIBUTES = ['hidden', 'aria-hidden', 'contenteditable', 'role'] as const;
-
-export const LANDMARK_SELECTOR = 'article, main, [role="main"], [role="article"]';
 
 const SKIPPED_TAGS: ReadonlySet<string> = new Set([
   'head',
@@ -88,15 +89,19 @@ const SHARE_LINK =
   /\/intent\/(?:tweet|post)|\/share(?:r|article)?(?:\.php)?(?:[/?#]|$)|\/submit\?/i;
 
 const EXCLUDED = 1;
+/** Inside an article/main landmark or the story: its header and footer are the story's own. */
 const IN_CONTENT = 2;
+const IN_STORY = 4;
 
 function isLandmark(tag: string, role: string | null): boolean {
   return tag === 'article' || tag === 'main' || role === 'main' || role === 'article';
 }
 
 /** The bits an element adds to what it inherits from its parent. */
-function ownState(element: ElementLike, inherited: number): number {
+function ownState(element: ElementLike, inherited: number, story: StoryRegions): number {
   if (inherited & EXCLUDED) return inherited;
+  if (story.excluded.has(element)) return inherited | EXCLUDED;
+  if (story.roots.has(element)) inherited |= IN_STORY | IN_CONTENT;
   const tag = element.localName;
   if (SKIPPED_TAGS.has(tag)) return inherited | EXCLUDED;
   // Most elements around prose (<p>, <em>, <li>) have no attributes: one call instead of five.
@@ -130,6 +135,16 @@ export interface RegionMemo {
   isScanned(element: ElementLike, mode: ScanMode): boolean;
   /** Forget everything: after the page moved or re-attributed elements. */
   reset(): void;
+  /**
+   * The story detector's verdict for the page, and the mode it puts the scan in: "story" when it
+   * found one, else "body". Resets the memo.
+   */
+  setStory(verdict: StoryVerdict): ScanMode;
+}
+
+interface StoryRegions {
+  roots: ReadonlySet<unknown>;
+  excluded: ReadonlySet<unknown>;
 }
 
 /**
@@ -139,6 +154,7 @@ export interface RegionMemo {
  */
 export function createRegionMemo(): RegionMemo {
   let memo = new WeakMap<ElementLike, number>();
+  let story: StoryRegions = regionsOf(NO_STORY);
 
   const stateOf = (element: ElementLike): number => {
     const known = memo.get(element);
@@ -155,7 +171,7 @@ export function createRegionMemo(): RegionMemo {
     }
     for (let i = chain.length - 1; i >= 0; i--) {
       const node = chain[i] as ElementLike;
-      inherited = ownState(node, inherited);
+      inherited = ownState(node, inherited, story);
       memo.set(node, inherited);
     }
     return inherited;
@@ -165,31 +181,24 @@ export function createRegionMemo(): RegionMemo {
     isScanned(element, mode) {
       const state = stateOf(element);
       if (state & EXCLUDED) return false;
-      return mode === 'body' || (state & IN_CONTENT) !== 0;
+      return mode === 'body' || (state & IN_STORY) !== 0;
     },
     reset() {
       memo = new WeakMap();
     },
+    setStory(verdict) {
+      story = regionsOf(verdict);
+      memo = new WeakMap();
+      return verdict.roots.length > 0 ? 'story' : 'body';
+    },
   };
 }
 
-/** The outermost article/main landmarks, in document order; empty when the page has none. */
-export function findLandmarks<E extends ElementLike>(root: {
-  querySelectorAll(selector: string): ArrayLike<E>;
-}): E[] {
-  const found = Array.from(root.querySelectorAll(LANDMARK_SELECTOR));
-  const all = new Set<ElementLike>(found);
-  return found.filter((element) => {
-    for (let node = element.parentElement; node !== null; node = node.parentElement) {
-      if (all.has(node)) return false;
-    }
-    return true;
-  });
+/** In story mode what is not story inside it is left out; without a story, the social blocks. */
+function regionsOf(verdict: StoryVerdict): StoryRegions {
+  const found = verdict.roots.length > 0;
+  return {
+    roots: new Set(verdict.roots),
+    excluded: found ? verdict.notStory : verdict.social,
+  };
 }
-
-/**
- * Landmarks holding less text than this are taken as decoration (a `<main>` around a search box
- * while the story sits in plain divs): the whole body is read instead. Below the article body of
- * the shortest news pages measured (median 3.2k characters).
- */
-export const MIN_LANDMARK_TEXT = 500;

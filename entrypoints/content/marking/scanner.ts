@@ -1,6 +1,8 @@
 /**
  * Finds mentions in the page's text and keeps the store up to date as the page changes.
  *
+ * - A full scan first decides which part of the page is the story (story-detector.ts, in slices
+ *   like the rest), then walks only the story, or the whole body when there is none.
  * - One TreeWalker over text nodes with no filter callback (a callback makes the walk 7-10x
  *   slower). The cheap question comes first: the matcher's `test` on the node's text; only text
  *   that contains a mention pays for the region check (memoised per element).
@@ -15,14 +17,14 @@
 import { isUiHost } from '../own-hosts';
 import type { Matcher } from './matcher';
 import type { Mention, MentionStore } from './mention-store';
+import { createRegionMemo, type ScanMode, UI_HOST_TAG } from './scan-regions';
 import {
-  createRegionMemo,
-  findLandmarks,
-  LANDMARK_SELECTOR,
-  MIN_LANDMARK_TEXT,
-  type ScanMode,
-  UI_HOST_TAG,
-} from './scan-regions';
+  detectStory,
+  MIN_STORY_CHARS,
+  NO_STORY,
+  StoryDetector,
+  type StoryVerdict,
+} from './story-detector';
 import { MAX_MARKS_PER_SLICE, SLICE_MS } from './yield-to-page';
 
 /** More added nodes than this in one batch: one full rescan is cheaper than following them. */
@@ -48,6 +50,8 @@ interface Walk {
   viewport?: { first: Text | null; last: Text | null };
   /** Part of a full scan: skips what the viewport pass read. */
   full: boolean;
+  /** Content the page added (not a re-attributed subtree). */
+  added?: boolean;
 }
 
 interface TextItem {
@@ -59,7 +63,21 @@ interface FinishFullScan {
   kind: 'finish';
 }
 
-type Work = Walk | TextItem | FinishFullScan;
+/** The first step of a full scan: which part of the page is the story. */
+interface DetectStory {
+  kind: 'detect';
+  detector: StoryDetector;
+}
+
+type Work = Walk | TextItem | FinishFullScan | DetectStory;
+
+/**
+ * Added content outside the story (or on a page without one) that holds a story of its own makes
+ * the scanner decide again (a single-page app rendering its article); smaller additions are not
+ * worth asking. Inside the story, growth by half of what it held does too (the page replaced it).
+ */
+const REDECIDE_OUTSIDE_CHARS = MIN_STORY_CHARS;
+const REDECIDE_INSIDE_SHARE = 0.5;
 
 export interface ScannerEnvironment {
   document: Document;
@@ -73,14 +91,12 @@ export interface ScannerEnvironment {
 export class Scanner {
   private readonly regions = createRegionMemo();
   private mode: ScanMode = 'body';
-  /** The page had no article/main at the last full scan (not a fallback from tiny ones). */
-  private noLandmarks = true;
+  private story: StoryVerdict = NO_STORY;
   private queue: Work[] = [];
   private running: Promise<void> | null = null;
   private stopped = false;
   /** Nodes with mentions found by the current full scan; null when none is running. */
   private confirmed: Set<Text> | null = null;
-  private landmarkChars = 0;
   private skip: { first: Text; last: Text } | null = null;
   private readonly now: () => number;
 
@@ -102,15 +118,22 @@ export class Scanner {
     store.dropDisconnected();
     this.confirmed = new Set();
     this.skip = null;
-    this.landmarkChars = 0;
     const body = document.body;
-    const landmarks = findLandmarks(document);
-    this.noLandmarks = landmarks.length === 0;
-    this.mode = this.noLandmarks ? 'body' : 'landmarks';
     // A page in design mode is one big editor: nothing in it is read.
     const readable = document.designMode !== 'on' && body !== null;
-    const roots: Node[] = !readable ? [] : this.noLandmarks ? [body] : landmarks;
-    if (!readable) this.landmarkChars = Number.POSITIVE_INFINITY;
+    // Pending incremental work is covered by the full scan.
+    this.queue = readable
+      ? [{ kind: 'detect', detector: new StoryDetector(body, this.now) }]
+      : [{ kind: 'finish' }];
+    return this.run();
+  }
+
+  /** The story is decided: walk it (or the body), the viewport's part first. */
+  private storyDecided(verdict: StoryVerdict): void {
+    const body = this.env.document.body;
+    this.story = verdict;
+    this.mode = this.regions.setStory(verdict);
+    const roots: Node[] = this.mode === 'story' ? [...verdict.roots] : body ? [body] : [];
     const work: Work[] = [];
     const anchor = roots.length > 0 ? (this.env.viewportAnchor?.() ?? null) : null;
     const anchorRoot = anchor ? roots.find((root) => root.contains(anchor)) : undefined;
@@ -126,9 +149,8 @@ export class Scanner {
     }
     for (const root of roots) work.push({ kind: 'walk', root, walker: null, full: true });
     work.push({ kind: 'finish' });
-    // Pending incremental work is covered by the full scan.
-    this.queue = work;
-    return this.run();
+    // In place of the detect item, ahead of incremental work queued meanwhile.
+    this.queue.splice(1, 0, ...work);
   }
 
   /** Takes one batch of mutation records (already buffered outside the observer callback). */
@@ -150,7 +172,7 @@ export class Scanner {
           added++;
           if (node.nodeType === TEXT_NODE) work.push({ kind: 'text', node: node as Text });
           else if (node.nodeType === ELEMENT_NODE && !isOurs(node)) {
-            work.push({ kind: 'walk', root: node, walker: null, full: false });
+            work.push({ kind: 'walk', root: node, walker: null, full: false, added: true });
           }
         }
       } else if (record.type === 'attributes' && record.target.nodeType === ELEMENT_NODE) {
@@ -158,7 +180,7 @@ export class Scanner {
         work.push({ kind: 'walk', root: record.target, walker: null, full: false });
       }
     }
-    if (added > HUGE_BATCH || this.landmarkAppeared(work)) return this.fullScan();
+    if (added > HUGE_BATCH || this.storyMayHaveChanged(work)) return this.fullScan();
     if (work.length === 0 && !removed) return Promise.resolve();
     // Moved or re-attributed elements may now be inside or outside a skipped region; added ones
     // have no memo yet and edited text changes no region.
@@ -177,15 +199,24 @@ export class Scanner {
     this.confirmed = null;
   }
 
-  private landmarkAppeared(work: readonly Work[]): boolean {
-    if (!this.noLandmarks) return false;
-    return work.some(
-      (item) =>
-        item.kind === 'walk' &&
-        item.root.nodeType === ELEMENT_NODE &&
-        ((item.root as Element).matches(LANDMARK_SELECTOR) ||
-          (item.root as Element).querySelector(LANDMARK_SELECTOR) !== null),
-    );
+  /**
+   * Whether the story must be decided again: one of its containers left the page, content that
+   * holds a story of its own was added outside it (a story appearing on a page that had none, an
+   * SPA's next article), or the story grew by half.
+   */
+  private storyMayHaveChanged(work: readonly Work[]): boolean {
+    const roots = this.story.roots;
+    if (roots.some((root) => !root.isConnected)) return true;
+    let inside = 0;
+    for (const item of work) {
+      // Attribute changes re-read a subtree already there; only added content counts.
+      if (item.kind !== 'walk' || !item.added || item.root.nodeType !== ELEMENT_NODE) continue;
+      const root = item.root as Element;
+      const chars = root.textContent?.length ?? 0;
+      if (roots.some((story) => story.contains(root))) inside += chars;
+      else if (chars >= REDECIDE_OUTSIDE_CHARS && detectStory(root).roots.length > 0) return true;
+    }
+    return roots.length > 0 && inside >= this.story.storyChars * REDECIDE_INSIDE_SHARE;
   }
 
   /** Resolves when all queued work is done (or the scanner stopped). */
@@ -228,6 +259,11 @@ export class Scanner {
       this.finishFullScan();
       return true;
     }
+    if (item.kind === 'detect') {
+      if (!item.detector.step(deadline)) return false;
+      this.storyDecided(item.detector.verdict());
+      return true;
+    }
     return this.walk(item, deadline);
   }
 
@@ -255,7 +291,6 @@ export class Scanner {
     const viewport = item.viewport;
     // A node can only be known to the store from an earlier walk: a walk meets each node once.
     const known = store.nodeCount() > 0;
-    let chars = 0;
     let count = 0;
     let finished = true;
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
@@ -264,7 +299,6 @@ export class Scanner {
         continue;
       }
       const data = (node as Text).data;
-      chars += data.length;
       if (viewport !== undefined) this.noteViewport(viewport, node as Text);
       if (data.length >= MIN_TEXT && test(data)) this.scanMatch(node as Text, data);
       else if (known && store.has(node as Text)) store.setNode(node as Text, []);
@@ -274,13 +308,11 @@ export class Scanner {
         break;
       }
     }
-    if (countsText(item)) this.landmarkChars += chars;
     return finished;
   }
 
   /** One node outside the walk's loop (where it starts from), as the loop handles each. */
   private visit(item: Walk, node: Text): void {
-    if (countsText(item)) this.landmarkChars += node.data.length;
     if (item.viewport) this.noteViewport(item.viewport, node);
     this.scanText(node);
   }
@@ -294,24 +326,6 @@ export class Scanner {
   }
 
   private finishFullScan(): void {
-    if (this.mode === 'landmarks' && this.landmarkChars < MIN_LANDMARK_TEXT) {
-      const body = this.env.document.body;
-      if (body !== null) {
-        // Landmarks too small to be the story: read the whole body (chrome rules still apply).
-        this.mode = 'body';
-        this.landmarkChars = Number.POSITIVE_INFINITY;
-        this.skip = null;
-        this.queue.splice(
-          1,
-          0,
-          { kind: 'walk', root: body, walker: null, full: true },
-          {
-            kind: 'finish',
-          },
-        );
-        return;
-      }
-    }
     const confirmed = this.confirmed;
     this.confirmed = null;
     this.skip = null;
@@ -338,14 +352,6 @@ export class Scanner {
     store.setNode(node, mentions);
     if (mentions.length > 0) this.confirmed?.add(node);
   }
-}
-
-/**
- * Whether a walk's characters count toward the landmark fallback: a full scan's, and the viewport
- * pass's, whose text the full walk then skips.
- */
-function countsText(item: Walk): boolean {
-  return item.full || item.viewport !== undefined;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   createRegionMemo,
-  findLandmarks,
   type RegionMemo,
   type ScanMode,
 } from '../../../../entrypoints/content/marking/scan-regions';
@@ -118,28 +117,55 @@ describe('site chrome and article parts', () => {
   });
 });
 
-describe('landmarks mode', () => {
-  it('reads only text inside article or main', () => {
+describe('story mode', () => {
+  const byId = (id: string) => document.getElementById(id) as HTMLElement;
+  const verdict = (roots: string[], notStory: string[] = [], social: string[] = []) => ({
+    roots: roots.map(byId),
+    notStory: new Set(notStory.map(byId)),
+    social: new Set(social.map(byId)),
+    storyChars: 1_000,
+  });
+
+  it('reads only the story, less what is not story inside it', () => {
     page(`
       <div><p id="outside">Twitter</p></div>
-      <main><p id="in-main">Twitter</p></main>
-      <div role="article"><p id="in-role">x</p></div>`);
-    expect(scanned('outside', 'landmarks')).toBe(false);
-    expect(scanned('in-main', 'landmarks')).toBe(true);
-    expect(scanned('in-role', 'landmarks')).toBe(true);
-    expect(scanned('outside', 'body')).toBe(true);
+      <div id="story"><p id="in-story">Twitter</p><div id="share"><a id="in-share">Twitter</a></div></div>`);
+    expect(memo.setStory(verdict(['story'], ['share']))).toBe('story');
+    expect(scanned('outside', 'story')).toBe(false);
+    expect(scanned('in-story', 'story')).toBe(true);
+    expect(scanned('in-share', 'story')).toBe(false);
   });
 
-  it('finds the outermost landmarks in document order', () => {
-    page(`
-      <main id="m"><article id="a1"></article><article id="a2"></article></main>
-      <article id="a3"><div role="main" id="inner"></div></article>`);
-    expect(findLandmarks(document).map((element) => element.id)).toEqual(['m', 'a3']);
+  it("reads the story's own header, even outside any article or main", () => {
+    page('<div id="story"><header><h1 id="headline">x</h1></header><p id="p">y</p></div>');
+    memo.setStory(verdict(['story']));
+    expect(scanned('headline', 'story')).toBe(true);
   });
 
-  it('finds none on a page without them', () => {
-    page('<div><p>x</p></div>');
-    expect(findLandmarks(document)).toEqual([]);
+  it('keeps the hard rules inside the story (navigation, buttons, hidden text)', () => {
+    page(`<div id="story"><nav><a id="toc">x</a></nav><button id="b">x</button>
+      <div hidden><p id="h">x</p></div></div>`);
+    memo.setStory(verdict(['story']));
+    expect(scanned('toc', 'story')).toBe(false);
+    expect(scanned('b', 'story')).toBe(false);
+    expect(scanned('h', 'story')).toBe(false);
+  });
+
+  it('without a story reads the body, less site chrome and the social blocks', () => {
+    page(`<div id="feed"><p id="item">Twitter</p></div>
+      <div id="follow"><a id="follow-link">Twitter</a></div>`);
+    expect(memo.setStory(verdict([], [], ['follow']))).toBe('body');
+    expect(scanned('item')).toBe(true);
+    expect(scanned('follow-link')).toBe(false);
+  });
+
+  it('forgets the old story when given a new one', () => {
+    page('<div id="a"><p id="pa">x</p></div><div id="b"><p id="pb">y</p></div>');
+    memo.setStory(verdict(['a']));
+    expect(scanned('pa', 'story')).toBe(true);
+    memo.setStory(verdict(['b']));
+    expect(scanned('pa', 'story')).toBe(false);
+    expect(scanned('pb', 'story')).toBe(true);
   });
 });
 

@@ -34,6 +34,24 @@ function loadArticle(): void {
   document.body.innerHTML = body;
 }
 
+/** A story as sites write it: several paragraphs of prose with commas, in plain elements. */
+const STORY_PARAGRAPHS = [
+  'Engineers in Shanghai said the Great Firewall had grown stricter this spring, and that the tools they relied on were failing more often than at any time since 2019.',
+  'One of them, a developer who asked not to be named, said a VPN he had paid for since university now connected for minutes at a time, then dropped without warning.',
+  'Others moved their conversations to domestic platforms, where posts on Weibo about the outages were removed within hours, sometimes within minutes of appearing.',
+  'Officials did not respond to questions about the changes, and the ministry in charge of the internet published no notice about them, as it rarely does.',
+]
+  .map((text) => `<p>${text}</p>`)
+  .join('');
+
+/** Teaser cards as <article>s: a headline link and a line, as home pages and rails show them. */
+const TEASER_ARTICLES = ['Facebook', 'Twitter', 'YouTube']
+  .map(
+    (name) =>
+      `<article class="card"><h3><a href="/${name}">Why ${name} matters</a></h3><p>Read more</p></article>`,
+  )
+  .join('');
+
 let store: MentionStore;
 let yields: number;
 let env: ScannerEnvironment;
@@ -98,7 +116,7 @@ describe('a full scan of the fixture article', () => {
     expect(marks(store)).toEqual(ARTICLE_MARKS);
   });
 
-  it('reads the body when the page has no article or main', async () => {
+  it('reads the body outside site chrome when the page has no story', async () => {
     document.body.innerHTML = `
       <header><p id="h">Twitter</p></header>
       <div id="story"><p id="p">The Great Firewall blocks Twitter.</p></div>
@@ -107,12 +125,13 @@ describe('a full scan of the fixture article', () => {
     expect(marks(store)).toEqual(['p: Great Firewall', 'p: Twitter']);
   });
 
-  it('reads the body when the landmarks hold too little text to be the story', async () => {
+  it('finds the story in plain divs when the only <article>s are teasers further down', async () => {
     document.body.innerHTML = `
       <main><form><p id="search">Search</p></form></main>
-      <div><p id="story">${'The Great Firewall. '.repeat(40)}</p></div>`;
+      <div class="wrap"><div id="story">${STORY_PARAGRAPHS}</div></div>
+      <div class="more">${TEASER_ARTICLES}</div>`;
     await newScanner().fullScan();
-    expect(store.total()).toBe(40);
+    expect(marks(store)).toEqual(['story: Great Firewall', 'story: VPN', 'story: Weibo']);
   });
 
   it('slices long work and yields between slices, with the same result', async () => {
@@ -254,19 +273,41 @@ describe('following the page as it changes', () => {
     expect(countOf('sina-weibo')).toBe(HUGE_BATCH + 2);
   });
 
-  it('moves to the article when a page without landmarks renders one', async () => {
+  it('decides again when a single-page app renders its story into an empty shell', async () => {
     document.body.innerHTML = '<div id="shell"><p id="menu">Twitter</p></div>';
     await scanner.fullScan();
     expect(store.total()).toBe(1);
     await scanner.handleMutations(
       recordsOf(() => {
-        const article = document.createElement('article');
-        article.innerHTML = `<p id="story-p">${'Weibo is popular. '.repeat(40)}</p>`;
-        document.body.append(article);
+        const view = document.createElement('div');
+        view.innerHTML = `<div id="story">${STORY_PARAGRAPHS}</div>`;
+        document.body.append(view);
       }),
     );
-    expect(countOf('twitter')).toBe(0);
-    expect(countOf('sina-weibo')).toBe(40);
+    expect(marks(store)).toEqual(['story: Great Firewall', 'story: VPN', 'story: Weibo']);
+  });
+
+  it('decides again when the story is replaced by the next one', async () => {
+    await scanner.handleMutations(
+      recordsOf(() => {
+        const next = document.createElement('div');
+        next.innerHTML = `<div id="next">${STORY_PARAGRAPHS}</div>`;
+        document.getElementById('story')?.replaceWith(next);
+      }),
+    );
+    expect(marks(store)).toEqual(['next: Great Firewall', 'next: VPN', 'next: Weibo']);
+  });
+
+  it('keeps reading the story when teasers are loaded below it (not a new story)', async () => {
+    await scanner.handleMutations(
+      recordsOf(() => {
+        const more = document.createElement('div');
+        more.className = 'load-more';
+        more.innerHTML = TEASER_ARTICLES;
+        document.getElementById('main')?.append(more);
+      }),
+    );
+    expect(marks(store)).toEqual(ARTICLE_MARKS);
   });
 
   it('stops reading after stop()', async () => {
@@ -293,7 +334,8 @@ describe('scrolled-down pages', () => {
       // A slice ends at the second look at the clock: 32 text nodes.
       now: () => (clock += SLICE_MS / 2),
       yieldToPage: async () => {
-        if (firstSlice) {
+        // The first slice with marks (the story is decided before any is made).
+        if (firstSlice && store.total() > 0) {
           firstSlice = false;
           order.push(...marks(store));
         }
@@ -306,12 +348,12 @@ describe('scrolled-down pages', () => {
     expect(marks(store)[0]).toBe('p0: Twitter');
   });
 
-  it('counts the text read at the viewport toward the story, so the chrome stays unread', async () => {
-    // The main element holds enough text to be the story only with the part at the viewport.
-    document.body.innerHTML = `<main>${Array.from(
+  it('starts at the viewport inside the story and still leaves the rest of the page unread', async () => {
+    document.body.innerHTML = `<div id="story">${Array.from(
       { length: 40 },
-      (_, i) => `<p id="p${i}">Twitter, line ${String(i).padStart(2, '0')}.</p>`,
-    ).join('')}</main><div id="promo">Follow us on Twitter</div>`;
+      (_, i) =>
+        `<p id="p${i}">Twitter, said the officials in line ${i}, was blocked again this week, while the rest of the internet stayed open.</p>`,
+    ).join('')}</div><div id="promo">Follow us on Twitter</div>`;
     const anchor = document.getElementById('p10') as HTMLElement;
     let clock = 0;
     await newScanner({

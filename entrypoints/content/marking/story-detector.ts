@@ -1,0 +1,639 @@
+/**
+ * Which part of a page is the story. Pure logic over the DOM it is given (no window, no style,
+ * no layout), so it runs the same in the content script and in happy-dom.
+ *
+ * The method is a reader mode's (studied from Mozilla Readability, whose gold extractions
+ * `npm run quality` measures against), reshaped so that it never copies or changes the page and
+ * costs about one read of its text:
+ *
+ * 1. **One walk over the text nodes** (a TreeWalker without filter, resumable between slices). Each
+ *    text node's length, commas and whether it sits in a link go to its parent element's record;
+ *    a record is made once per element, with its parent's record, so parents always come first.
+ * 2. **Totals** per element, children into parents in one backward pass over the records; then in
+ *    one forward pass what is **not story by its nature**: elements named as share bars, comment
+ *    threads, teasers, related and most-read lists, tag clouds, newsletters, promos
+ *    (`story-hints.ts`), navigation, footers and asides, forms and text hidden from the reader.
+ * 3. **Scores** as reader modes give them: each paragraph-like block of 25 characters or more gets
+ *    a point, one per comma and one per 100 characters (at most three), and hands it to its parent
+ *    whole, to its grandparent halved and further up divided by three times the distance (five
+ *    levels). Containers start from their tag (a `div` a little up, lists and headings down) and
+ *    their name (story words up, chrome words down), and end scaled by how little of their text
+ *    is link text.
+ * 4. **The story**: the best container, moved up to its parent when the parent scores better or
+ *    when several nearly-as-good candidates share it, then with its siblings that score well, or
+ *    that are paragraphs of prose, headings or figures between them; the page's headline (the
+ *    last `h1` before the story) joins it. Inside the story, link lists (a list or block that is
+ *    mostly links) are not story either.
+ * 5. **No story** when the best container holds too little prose or is itself mostly links: a home
+ *    page, a feed, search results, a forum. The scanner then reads the body outside site chrome,
+ *    as before, still leaving out share and social blocks.
+ */
+
+import { type StoryHint, storyHint } from './story-hints';
+
+/** The detector's answer for one page. */
+export interface StoryVerdict {
+  /** The story's containers, in document order, none inside another; empty when no story. */
+  readonly roots: readonly Element[];
+  /**
+   * Elements whose text is not story even inside the story (comments, share bars, teasers, link
+   * lists, footers and asides). Only the outermost of each such subtree is listed.
+   */
+  readonly notStory: ReadonlySet<Element>;
+  /** Share, social and follow blocks anywhere: left out on pages without a story too. */
+  readonly social: ReadonlySet<Element>;
+  /** Characters of prose in the story (scored paragraphs), for deciding again later. */
+  readonly storyChars: number;
+}
+
+export const NO_STORY: StoryVerdict = {
+  roots: [],
+  notStory: new Set(),
+  social: new Set(),
+  storyChars: 0,
+};
+
+/** Below this much scored prose in the best container, the page has no story. */
+export const MIN_STORY_CHARS = 400;
+/** The best container's score (after link density) must reach this: about three paragraphs. */
+export const MIN_STORY_SCORE = 15;
+/** A container whose text is more than this share links is not a story (a feed, a teaser grid). */
+const MAX_STORY_LINK_DENSITY = 0.5;
+/** Paragraph-like blocks shorter than this add nothing (captions, buttons, labels). */
+const MIN_PARAGRAPH_CHARS = 25;
+/** Levels of ancestors that receive a paragraph's score. */
+const SCORE_LEVELS = 5;
+/** A name-based "not story" never applies to an element holding this share of the page's prose. */
+const MAX_HINTED_SHARE = 0.6;
+/** Inside the story, a list or block this much links, and this short, is a link list. */
+const LINK_LIST_DENSITY = 0.5;
+const LINK_LIST_MAX_CHARS = 1_500;
+/** How many records between two looks at the clock. */
+const CLOCK_EVERY = 256;
+
+const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
+
+/** Text never shown as prose: the detector neither scores nor keeps it. */
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'select',
+  'option',
+  'button',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'canvas',
+  'video',
+  'audio',
+  'head',
+  'title',
+]);
+
+/** Never story, wherever they are: site navigation, footers and asides (also inside an article). */
+const NOT_STORY_TAGS = new Set(['nav', 'footer', 'aside', 'form', 'menu', 'dialog']);
+
+const NOT_STORY_ROLES = new Set([
+  'navigation',
+  'contentinfo',
+  'complementary',
+  'banner',
+  'search',
+  'menu',
+  'menubar',
+  'dialog',
+  'alertdialog',
+]);
+
+/** Elements that start a block of text: text below them does not run into their parent's. */
+const BLOCKS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+]);
+
+/** Blocks scored as paragraphs when they hold no other block (Readability's set, and divs). */
+const PARAGRAPHS = new Set(['p', 'pre', 'td', 'div', 'section', 'article', 'h2', 'h3', 'h4']);
+
+/** Blocks that become a link list inside the story when mostly links. */
+const LINK_LIST_TAGS = new Set(['ul', 'ol', 'dl', 'div', 'section', 'table', 'p', 'header']);
+
+/** Siblings joined to the story as its own headings and figures, when between its parts. */
+const STORY_FURNITURE = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'blockquote']);
+
+/** Starting score of a container, by tag: the reader-mode prior. */
+const TAG_PRIOR: Record<string, number> = {
+  div: 5,
+  article: 5,
+  pre: 3,
+  td: 3,
+  blockquote: 3,
+  address: -3,
+  ol: -3,
+  ul: -3,
+  dl: -3,
+  dd: -3,
+  dt: -3,
+  li: -3,
+  form: -3,
+  h1: -5,
+  h2: -5,
+  h3: -5,
+  h4: -5,
+  h5: -5,
+  h6: -5,
+  th: -5,
+};
+const NAME_WEIGHT = 25;
+
+const COMMAS = [',', '\uff0c', '\u3001', '\u060c'];
+const SPACE_MAX = 32;
+
+interface Tally {
+  readonly element: Element;
+  readonly parent: Tally | null;
+  readonly tag: string;
+  /** Text below it is not prose (script, hidden…): not counted at all. */
+  readonly skipped: boolean;
+  /** Inside a link: its text is link text. */
+  readonly inLink: boolean;
+  /** Has a block element with text below it (so it is not a paragraph itself). */
+  hasBlockChild: boolean;
+  /** Own text nodes first; after the totals pass, the whole subtree's. */
+  chars: number;
+  linkChars: number;
+  commas: number;
+  /** Not story by its nature or its ancestors' (decided in the forward pass). */
+  notStory: boolean;
+  /** Share or social block (decided in the forward pass). */
+  social: boolean;
+  hint: StoryHint | null;
+  /** null until it first receives a paragraph's score. */
+  score: number | null;
+  /** Characters of the scored paragraphs below it. */
+  proseChars: number;
+}
+
+type Phase = 'walk' | 'totals' | 'natures' | 'scores' | 'done';
+
+/**
+ * Decides the story of one document in resumable steps: `step(deadline)` does some work and
+ * says whether it finished; `verdict()` then answers. A page that changes meanwhile is simply read
+ * as it is when the walk passes; the scanner decides again after large changes.
+ */
+export class StoryDetector {
+  private phase: Phase = 'walk';
+  private readonly walker: TreeWalker;
+  private readonly records: Tally[] = [];
+  private readonly byElement = new Map<Element, Tally>();
+  private cursor = 0;
+  private candidates: Tally[] = [];
+  private result: StoryVerdict | null = null;
+
+  constructor(
+    private readonly root: Element,
+    private readonly now: () => number,
+  ) {
+    const document = root.ownerDocument;
+    this.walker = document.createTreeWalker(root, SHOW_TEXT);
+  }
+
+  /** Works until `deadline` (by `now`); true when the verdict is ready. */
+  step(deadline: number): boolean {
+    while (this.phase !== 'done') {
+      const finished =
+        this.phase === 'walk'
+          ? this.walk(deadline)
+          : this.phase === 'totals'
+            ? this.totals(deadline)
+            : this.phase === 'natures'
+              ? this.natures(deadline)
+              : this.scores(deadline);
+      if (!finished) return false;
+      this.phase = NEXT_PHASE[this.phase];
+      this.cursor = 0;
+      if (this.phase === 'done') this.result = this.choose();
+      if (this.now() >= deadline && this.phase !== 'done') return false;
+    }
+    return true;
+  }
+
+  verdict(): StoryVerdict {
+    if (this.result === null) throw new Error('the story detector has not finished');
+    return this.result;
+  }
+
+  private walk(deadline: number): boolean {
+    const walker = this.walker;
+    let count = 0;
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const parent = node.parentNode as Element | null;
+      if (parent === null || parent.nodeType !== 1) continue;
+      const record = this.byElement.get(parent) ?? this.recordOf(parent);
+      if (record.skipped) continue;
+      const data = (node as Text).data;
+      const chars = proseLength(data);
+      if (chars === 0) continue;
+      record.chars += chars;
+      if (record.inLink) record.linkChars += chars;
+      record.commas += countCommas(data);
+      if (++count % CLOCK_EVERY === 0 && this.now() >= deadline) return false;
+    }
+    return true;
+  }
+
+  /** The record of `element`, made with those of its ancestors that have none yet. */
+  private recordOf(element: Element): Tally {
+    const chain: Element[] = [];
+    let known: Tally | null = null;
+    for (let node: Element | null = element; node !== null; node = node.parentElement) {
+      const record = this.byElement.get(node);
+      if (record !== undefined) {
+        known = record;
+        break;
+      }
+      chain.push(node);
+      if (node === this.root) break;
+    }
+    let parent = known;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const node = chain[i] as Element;
+      const tag = node.localName;
+      const record: Tally = {
+        element: node,
+        parent,
+        tag,
+        skipped: (parent?.skipped ?? false) || SKIPPED.has(tag) || hiddenByAttribute(node),
+        inLink: (parent?.inLink ?? false) || (tag === 'a' && node.hasAttribute('href')),
+        hasBlockChild: false,
+        chars: 0,
+        linkChars: 0,
+        commas: 0,
+        notStory: false,
+        social: false,
+        hint: null,
+        score: null,
+        proseChars: 0,
+      };
+      if (parent !== null && BLOCKS.has(tag)) parent.hasBlockChild = true;
+      this.records.push(record);
+      this.byElement.set(node, record);
+      parent = record;
+    }
+    return parent as Tally;
+  }
+
+  /** Children's totals into their parents: records come parents first, so backwards is bottom-up. */
+  private totals(deadline: number): boolean {
+    const records = this.records;
+    while (this.cursor < records.length) {
+      const record = records[records.length - 1 - this.cursor++] as Tally;
+      const parent = record.parent;
+      if (parent !== null && !record.skipped) {
+        parent.chars += record.chars;
+        parent.linkChars += record.linkChars;
+        parent.commas += record.commas;
+      }
+      if (this.cursor % CLOCK_EVERY === 0 && this.now() >= deadline) return false;
+    }
+    return true;
+  }
+
+  /** What is not story by tag, role or name, inherited downwards. */
+  private natures(deadline: number): boolean {
+    const records = this.records;
+    const rootChars = records[0]?.chars ?? 0;
+    while (this.cursor < records.length) {
+      const record = records[this.cursor++] as Tally;
+      const parent = record.parent;
+      if (parent?.notStory) {
+        record.notStory = true;
+        record.social = parent.social;
+      } else if (record !== records[0]) {
+        const element = record.element;
+        const role = element.hasAttributes() ? element.getAttribute('role') : null;
+        if (NOT_STORY_TAGS.has(record.tag) || (role !== null && NOT_STORY_ROLES.has(role))) {
+          record.notStory = true;
+        } else if (element.hasAttributes()) {
+          record.hint = storyHint(element.getAttribute('class'), element.getAttribute('id'));
+          const hinted = record.hint === 'decisive' || record.hint === 'weak';
+          // A wrapper holding most of the page names the page ("has-comments"), not itself.
+          if (hinted && record.chars < rootChars * MAX_HINTED_SHARE) {
+            record.notStory = true;
+            record.social = record.hint === 'decisive' && isSocialName(element);
+          }
+        }
+        if (!record.notStory && record.tag === 'a' && isShareLink(element)) {
+          record.notStory = true;
+          record.social = true;
+        }
+      }
+      if (this.cursor % CLOCK_EVERY === 0 && this.now() >= deadline) return false;
+    }
+    return true;
+  }
+
+  /** Each paragraph's points to its ancestors. */
+  private scores(deadline: number): boolean {
+    const records = this.records;
+    while (this.cursor < records.length) {
+      const record = records[this.cursor++] as Tally;
+      if (
+        !record.skipped &&
+        !record.notStory &&
+        !record.hasBlockChild &&
+        !record.inLink &&
+        PARAGRAPHS.has(record.tag) &&
+        record.chars >= MIN_PARAGRAPH_CHARS
+      ) {
+        const points = 1 + (record.commas + 1) + Math.min(Math.floor(record.chars / 100), 3);
+        let ancestor = record.parent;
+        for (let level = 0; level < SCORE_LEVELS && ancestor !== null; level++) {
+          if (ancestor.score === null) {
+            ancestor.score = this.prior(ancestor);
+            this.candidates.push(ancestor);
+          }
+          ancestor.score += points / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+          ancestor.proseChars += record.chars;
+          ancestor = ancestor.parent;
+        }
+      }
+      if (this.cursor % CLOCK_EVERY === 0 && this.now() >= deadline) return false;
+    }
+    return true;
+  }
+
+  private prior(record: Tally): number {
+    const hint = record.hint;
+    const byName = hint === 'story' ? NAME_WEIGHT : hint === 'weak' ? -NAME_WEIGHT : 0;
+    return (TAG_PRIOR[record.tag] ?? 0) + byName;
+  }
+
+  private choose(): StoryVerdict {
+    const social = new Set<Element>();
+    for (const record of this.records) {
+      if (record.social && !(record.parent?.social ?? false)) social.add(record.element);
+    }
+    let best: Tally | null = null;
+    let bestScore = 0;
+    const ranked: { record: Tally; score: number }[] = [];
+    for (const candidate of this.candidates) {
+      if (candidate.notStory) continue;
+      const score = finalScore(candidate);
+      ranked.push({ record: candidate, score });
+      if (score > bestScore) {
+        best = candidate;
+        bestScore = score;
+      }
+    }
+    if (best === null) return { ...NO_STORY, social };
+    let top = this.climb(best, bestScore, ranked);
+    // A container that is its parent's only child: the parent, so its siblings are the story's.
+    while (top.parent !== null && top.parent.parent !== null && onlyChild(top)) top = top.parent;
+    if (
+      top.proseChars < MIN_STORY_CHARS ||
+      finalScore(top) < MIN_STORY_SCORE ||
+      linkDensity(top) > MAX_STORY_LINK_DENSITY
+    ) {
+      return { ...NO_STORY, social };
+    }
+    const roots = this.withSiblings(top);
+    const headline = this.headlineBefore(roots[0] as Tally);
+    if (headline !== null) roots.unshift(headline);
+    const inStory = (record: Tally): boolean => {
+      for (let r: Tally | null = record; r !== null; r = r.parent) {
+        if (roots.includes(r)) return true;
+      }
+      return false;
+    };
+    const notStory = new Set<Element>();
+    for (const record of this.records) {
+      // notStory is inherited: the outermost is the one whose parent is story.
+      const outermost = record.notStory
+        ? !(record.parent?.notStory ?? false)
+        : isLinkList(record) && !(record.parent?.notStory ?? false);
+      if (outermost && inStory(record)) notStory.add(record.element);
+    }
+    return {
+      roots: roots.map((record) => record.element),
+      notStory,
+      social,
+      storyChars: roots.reduce((sum, record) => sum + record.proseChars, 0),
+    };
+  }
+
+  /**
+   * Up from the best candidate while its parent scores better (within reach), or when three or
+   * more nearly-as-good candidates share an ancestor: the story is split over them.
+   */
+  private climb(
+    best: Tally,
+    bestScore: number,
+    ranked: readonly { record: Tally; score: number }[],
+  ): Tally {
+    const close = ranked
+      .filter(({ record, score }) => record !== best && score >= bestScore * 0.75)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 4)
+      .map(({ record }) => record);
+    if (close.length >= 3) {
+      for (let ancestor = best.parent; ancestor !== null; ancestor = ancestor.parent) {
+        if (ancestor.parent === null) break;
+        const sharing = close.filter((record) => isAncestor(ancestor, record)).length;
+        if (sharing >= 3) return ancestor;
+      }
+    }
+    const top = best;
+    let last = bestScore;
+    const floor = bestScore / 3;
+    for (
+      let parent = top.parent;
+      parent !== null && parent.parent !== null;
+      parent = parent.parent
+    ) {
+      if (parent.score === null || parent.notStory) continue;
+      const score = finalScore(parent);
+      if (score < floor) break;
+      if (score > last) return parent;
+      last = score;
+    }
+    return top;
+  }
+
+  /** The candidate with the siblings that belong to it: scored ones, prose, headings, figures. */
+  private withSiblings(top: Tally): Tally[] {
+    const parentElement = top.element.parentElement;
+    if (top.parent === null || parentElement === null) return [top];
+    const threshold = Math.max(10, finalScore(top) * 0.2);
+    const topClass = top.element.getAttribute('class');
+    const siblings: { record: Tally | undefined; element: Element }[] = [];
+    for (const element of parentElement.children) {
+      siblings.push({ record: this.byElement.get(element), element });
+    }
+    const joins = siblings.map(({ record }) => {
+      if (record === undefined || record.skipped || record.notStory) return false;
+      if (record === top) return true;
+      const bonus =
+        topClass && record.element.getAttribute('class') === topClass ? finalScore(top) * 0.2 : 0;
+      if (record.score !== null && finalScore(record) + bonus >= threshold) return true;
+      if (record.tag === 'p') {
+        const density = linkDensity(record);
+        if (record.chars > 80 && density < 0.25) return true;
+        return (
+          record.chars > 0 && density === 0 && /\.( |$)/.test(record.element.textContent ?? '')
+        );
+      }
+      return false;
+    });
+    const first = joins.indexOf(true);
+    const last = joins.lastIndexOf(true);
+    const roots: Tally[] = [];
+    for (let i = 0; i < siblings.length; i++) {
+      const record = siblings[i]?.record;
+      if (record === undefined) continue;
+      // Headings and figures between the story's parts, or just before it, are its own.
+      const furniture =
+        !record.notStory && STORY_FURNITURE.has(record.tag) && i >= first - 1 && i <= last;
+      if (joins[i] || furniture) roots.push(record);
+    }
+    return roots;
+  }
+
+  /** The last `h1` before the story, when it is not inside something that is not story. */
+  private headlineBefore(first: Tally): Tally | null {
+    const index = this.records.indexOf(first);
+    for (let i = index - 1; i >= 0; i--) {
+      const record = this.records[i] as Tally;
+      if (record.tag !== 'h1' || record.chars === 0) continue;
+      if (record.notStory || record.skipped || isAncestor(record, first)) return null;
+      return record;
+    }
+    return null;
+  }
+}
+
+const NEXT_PHASE: Record<Phase, Phase> = {
+  walk: 'totals',
+  totals: 'natures',
+  natures: 'scores',
+  scores: 'done',
+  done: 'done',
+};
+
+/** Decides in one go (tests, and callers that do not need to yield). */
+export function detectStory(root: Element, now: () => number = () => 0): StoryVerdict {
+  const detector = new StoryDetector(root, now);
+  detector.step(Number.POSITIVE_INFINITY);
+  return detector.verdict();
+}
+
+function finalScore(record: Tally): number {
+  return (record.score ?? 0) * (1 - linkDensity(record));
+}
+
+function linkDensity(record: Tally): number {
+  return record.chars > 0 ? record.linkChars / record.chars : 0;
+}
+
+function isLinkList(record: Tally): boolean {
+  return (
+    LINK_LIST_TAGS.has(record.tag) &&
+    record.chars > 0 &&
+    record.chars <= LINK_LIST_MAX_CHARS &&
+    linkDensity(record) > LINK_LIST_DENSITY
+  );
+}
+
+function isAncestor(ancestor: Tally, record: Tally): boolean {
+  for (let r = record.parent; r !== null; r = r.parent) if (r === ancestor) return true;
+  return false;
+}
+
+function onlyChild(record: Tally): boolean {
+  const parent = record.element.parentElement;
+  return parent !== null && parent.children.length === 1;
+}
+
+function hiddenByAttribute(element: Element): boolean {
+  if (!element.hasAttributes()) return false;
+  return element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true';
+}
+
+const SOCIAL_NAME = /share|social|follow/i;
+
+function isSocialName(element: Element): boolean {
+  return SOCIAL_NAME.test(`${element.getAttribute('class') ?? ''} ${element.id}`);
+}
+
+/** Share endpoints and "share" labels: a link that offers to share the page. */
+const SHARE_HREF =
+  /\/intent\/(?:tweet|post)|\/share(?:r|article)?(?:\.php)?(?:[/?#]|$)|\/submit\?|[?&]share=/i;
+const SHARE_LABEL = /^\s*(?:share|tweet|post)\b/i;
+
+function isShareLink(element: Element): boolean {
+  if (!element.hasAttributes()) return false;
+  const href = element.getAttribute('href');
+  if (href !== null && SHARE_HREF.test(href)) return true;
+  const label = element.getAttribute('aria-label') ?? element.getAttribute('title');
+  return label !== null && SHARE_LABEL.test(label);
+}
+
+/** Characters of a text node that count as prose: whitespace-only nodes count nothing. */
+function proseLength(data: string): number {
+  const length = data.length;
+  if (length === 0) return 0;
+  // Between tags a node is usually a newline and indentation: check its ends before the rest.
+  if (data.charCodeAt(0) > SPACE_MAX || data.charCodeAt(length - 1) > SPACE_MAX) return length;
+  return data.trim().length;
+}
+
+/** Commas as Latin, Chinese, Japanese and Arabic write them (indexOf: native, no allocation). */
+function countCommas(data: string): number {
+  let commas = 0;
+  for (const comma of COMMAS) {
+    for (let i = data.indexOf(comma); i !== -1; i = data.indexOf(comma, i + 1)) commas++;
+  }
+  return commas;
+}
