@@ -57,6 +57,14 @@ export const NO_STORY: StoryVerdict = {
 export const MIN_STORY_CHARS = 400;
 /** The best container's score (after link density) must reach this: about three paragraphs. */
 export const MIN_STORY_SCORE = 15;
+/**
+ * And its paragraphs must read like a story: the sum over paragraphs longer than
+ * LONG_PARAGRAPH_CHARS of the square root of the excess (Readability's "readerable" test, applied
+ * to the container). Teaser summaries and search snippets are shorter; two paragraphs of 400
+ * characters pass.
+ */
+export const MIN_STORY_PROSE = 20;
+const LONG_PARAGRAPH_CHARS = 140;
 /** A container whose text is more than this share links is not a story (a feed, a teaser grid). */
 const MAX_STORY_LINK_DENSITY = 0.5;
 /** Paragraph-like blocks shorter than this add nothing (captions, buttons, labels). */
@@ -154,8 +162,19 @@ const BLOCKS = new Set([
   'ul',
 ]);
 
-/** Blocks scored as paragraphs when they hold no other block (Readability's set, and divs). */
-const PARAGRAPHS = new Set(['p', 'pre', 'td', 'div', 'section', 'article', 'h2', 'h3', 'h4']);
+/** Blocks whose own runs of text are scored as paragraphs (Readability's set, and divs). */
+const PARAGRAPHS = new Set([
+  'p',
+  'pre',
+  'td',
+  'div',
+  'section',
+  'article',
+  'blockquote',
+  'h2',
+  'h3',
+  'h4',
+]);
 
 /** Blocks that become a link list inside the story when mostly links. */
 const LINK_LIST_TAGS = new Set(['ul', 'ol', 'dl', 'div', 'section', 'table', 'p', 'header']);
@@ -188,7 +207,11 @@ const TAG_PRIOR: Record<string, number> = {
 };
 const NAME_WEIGHT = 25;
 
-const COMMAS = [',', '\uff0c', '\u3001', '\u060c'];
+/** Latin and Arabic commas; Chinese and Japanese ones, whose text weighs more (CJK_WEIGHT). */
+const NARROW_COMMAS = [',', '\u060c'];
+const WIDE_COMMAS = ['\uff0c', '\u3001'];
+/** How much a character of Chinese or Japanese text weighs against one of English. */
+const CJK_WEIGHT = 2;
 const SPACE_MAX = 32;
 
 interface Tally {
@@ -205,6 +228,12 @@ interface Tally {
   chars: number;
   linkChars: number;
   commas: number;
+  /**
+   * Text of its own runs: its text nodes and those of inline elements below it, not of blocks
+   * below it. A div holding text and <br>s between its figures is a paragraph of those runs.
+   */
+  inlineChars: number;
+  inlineCommas: number;
   /** Not story by its nature or its ancestors' (decided in the forward pass). */
   notStory: boolean;
   /** Share or social block (decided in the forward pass). */
@@ -214,6 +243,8 @@ interface Tally {
   score: number | null;
   /** Characters of the scored paragraphs below it. */
   proseChars: number;
+  /** How much it reads like a story (see MIN_STORY_PROSE). */
+  prose: number;
 }
 
 type Phase = 'walk' | 'totals' | 'natures' | 'scores' | 'done';
@@ -274,11 +305,17 @@ export class StoryDetector {
       const record = this.byElement.get(parent) ?? this.recordOf(parent);
       if (record.skipped) continue;
       const data = (node as Text).data;
-      const chars = proseLength(data);
+      let chars = proseLength(data);
       if (chars === 0) continue;
+      const commas = countCommas(data);
+      // Chinese and Japanese say in one character what English says in about three: weighed by
+      // raw length their paragraphs would never look long enough to be a story.
+      if (commas.wide > 0 || data.indexOf('\u3002') !== -1) chars *= CJK_WEIGHT;
       record.chars += chars;
+      record.inlineChars += chars;
       if (record.inLink) record.linkChars += chars;
-      record.commas += countCommas(data);
+      record.commas += commas.latin + commas.wide;
+      record.inlineCommas += commas.latin + commas.wide;
       if (++count % CLOCK_EVERY === 0 && this.now() >= deadline) return false;
     }
     return true;
@@ -311,11 +348,14 @@ export class StoryDetector {
         chars: 0,
         linkChars: 0,
         commas: 0,
+        inlineChars: 0,
+        inlineCommas: 0,
         notStory: false,
         social: false,
         hint: null,
         score: null,
         proseChars: 0,
+        prose: 0,
       };
       if (parent !== null && BLOCKS.has(tag)) parent.hasBlockChild = true;
       this.records.push(record);
@@ -335,6 +375,10 @@ export class StoryDetector {
         parent.chars += record.chars;
         parent.linkChars += record.linkChars;
         parent.commas += record.commas;
+        if (!BLOCKS.has(record.tag)) {
+          parent.inlineChars += record.inlineChars;
+          parent.inlineCommas += record.inlineCommas;
+        }
       }
       if (this.cursor % CLOCK_EVERY === 0 && this.now() >= deadline) return false;
     }
@@ -350,7 +394,8 @@ export class StoryDetector {
       const parent = record.parent;
       if (parent?.notStory) {
         record.notStory = true;
-        record.social = parent.social;
+        // A share bar inside a post footer is still a share bar (left out on any page).
+        record.social = parent.social || isSocialElement(record);
       } else if (record !== records[0]) {
         const element = record.element;
         const role = element.hasAttributes() ? element.getAttribute('role') : null;
@@ -380,23 +425,27 @@ export class StoryDetector {
     const records = this.records;
     while (this.cursor < records.length) {
       const record = records[this.cursor++] as Tally;
+      const chars = record.inlineChars;
       if (
         !record.skipped &&
         !record.notStory &&
-        !record.hasBlockChild &&
         !record.inLink &&
         PARAGRAPHS.has(record.tag) &&
-        record.chars >= MIN_PARAGRAPH_CHARS
+        chars >= MIN_PARAGRAPH_CHARS
       ) {
-        const points = 1 + (record.commas + 1) + Math.min(Math.floor(record.chars / 100), 3);
-        let ancestor = record.parent;
+        const points = 1 + (record.inlineCommas + 1) + Math.min(Math.floor(chars / 100), 3);
+        const prose = chars > LONG_PARAGRAPH_CHARS ? Math.sqrt(chars - LONG_PARAGRAPH_CHARS) : 0;
+        // A block of only text is a paragraph of its parent; the runs of text between the blocks
+        // of a container are a paragraph inside it (as if wrapped in a <p>).
+        let ancestor = record.hasBlockChild ? record : record.parent;
         for (let level = 0; level < SCORE_LEVELS && ancestor !== null; level++) {
           if (ancestor.score === null) {
             ancestor.score = this.prior(ancestor);
             this.candidates.push(ancestor);
           }
           ancestor.score += points / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
-          ancestor.proseChars += record.chars;
+          ancestor.proseChars += chars;
+          ancestor.prose += prose;
           ancestor = ancestor.parent;
         }
       }
@@ -434,6 +483,7 @@ export class StoryDetector {
     while (top.parent !== null && top.parent.parent !== null && onlyChild(top)) top = top.parent;
     if (
       top.proseChars < MIN_STORY_CHARS ||
+      top.prose < MIN_STORY_PROSE ||
       finalScore(top) < MIN_STORY_SCORE ||
       linkDensity(top) > MAX_STORY_LINK_DENSITY
     ) {
@@ -607,6 +657,15 @@ function isSocialName(element: Element): boolean {
   return SOCIAL_NAME.test(`${element.getAttribute('class') ?? ''} ${element.id}`);
 }
 
+function isSocialElement(record: Tally): boolean {
+  const element = record.element;
+  if (!element.hasAttributes()) return false;
+  if (record.tag === 'a' && isShareLink(element)) return true;
+  return storyHint(element.getAttribute('class'), element.getAttribute('id')) === 'decisive'
+    ? isSocialName(element)
+    : false;
+}
+
 /** Share endpoints and "share" labels: a link that offers to share the page. */
 const SHARE_HREF =
   /\/intent\/(?:tweet|post)|\/share(?:r|article)?(?:\.php)?(?:[/?#]|$)|\/submit\?|[?&]share=/i;
@@ -629,11 +688,15 @@ function proseLength(data: string): number {
   return data.trim().length;
 }
 
-/** Commas as Latin, Chinese, Japanese and Arabic write them (indexOf: native, no allocation). */
-function countCommas(data: string): number {
-  let commas = 0;
-  for (const comma of COMMAS) {
-    for (let i = data.indexOf(comma); i !== -1; i = data.indexOf(comma, i + 1)) commas++;
+/** Commas, narrow and wide (indexOf: native, no allocation). */
+function countCommas(data: string): { latin: number; wide: number } {
+  let latin = 0;
+  for (const comma of NARROW_COMMAS) {
+    for (let i = data.indexOf(comma); i !== -1; i = data.indexOf(comma, i + 1)) latin++;
   }
-  return commas;
+  let wide = 0;
+  for (const comma of WIDE_COMMAS) {
+    for (let i = data.indexOf(comma); i !== -1; i = data.indexOf(comma, i + 1)) wide++;
+  }
+  return { latin, wide };
 }

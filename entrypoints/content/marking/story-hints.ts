@@ -35,7 +35,7 @@ const STORY = new Set(
   'article body content entry main post story text prose blog hentry'.split(' '),
 );
 
-/** camelCase humps become separate words: `shareLink` → `share link`. */
+/** camelCase humps become hyphens: `mostRead` → `most-read`. */
 const HUMP = /([a-z])([A-Z])/g;
 const SEPARATORS = /[\s_:./]+/;
 
@@ -45,7 +45,7 @@ const SEPARATORS = /[\s_:./]+/;
  */
 function wordsOf(name: string): string[] {
   const words: string[] = [];
-  for (const part of name.replace(HUMP, '$1 $2').toLowerCase().split(SEPARATORS)) {
+  for (const part of name.replace(HUMP, '$1-$2').toLowerCase().split(SEPARATORS)) {
     if (part === '') continue;
     const halves = part.split('-').filter((half) => half !== '');
     words.push(...halves);

@@ -36,10 +36,10 @@ function loadArticle(): void {
 
 /** A story as sites write it: several paragraphs of prose with commas, in plain elements. */
 const STORY_PARAGRAPHS = [
-  'Engineers in Shanghai said the Great Firewall had grown stricter this spring, and that the tools they relied on were failing more often than at any time since 2019.',
-  'One of them, a developer who asked not to be named, said a VPN he had paid for since university now connected for minutes at a time, then dropped without warning.',
-  'Others moved their conversations to domestic platforms, where posts on Weibo about the outages were removed within hours, sometimes within minutes of appearing.',
-  'Officials did not respond to questions about the changes, and the ministry in charge of the internet published no notice about them, as it rarely does.',
+  'Engineers in Shanghai said the Great Firewall had grown stricter this spring, and that the tools they relied on were failing more often than at any time since 2019, when the last large tightening came before an anniversary.',
+  'One of them, a developer who asked not to be named, said a VPN he had paid for since university now connected for minutes at a time, then dropped without warning, and that colleagues had given up on theirs.',
+  'Others moved their conversations to domestic platforms, where posts on Weibo about the outages were removed within hours, sometimes within minutes of appearing, and accounts that shared them were suspended.',
+  'Officials did not respond to questions about the changes, and the ministry in charge of the internet published no notice about them, as it rarely does, leaving companies to guess what was allowed.',
 ]
   .map((text) => `<p>${text}</p>`)
   .join('');
@@ -352,7 +352,7 @@ describe('scrolled-down pages', () => {
     document.body.innerHTML = `<div id="story">${Array.from(
       { length: 40 },
       (_, i) =>
-        `<p id="p${i}">Twitter, said the officials in line ${i}, was blocked again this week, while the rest of the internet stayed open.</p>`,
+        `<p id="p${i}">Twitter, said the officials in line ${i}, was blocked again this week, while the rest of the internet stayed open for those who could pay for it, and nobody explained why.</p>`,
     ).join('')}</div><div id="promo">Follow us on Twitter</div>`;
     const anchor = document.getElementById('p10') as HTMLElement;
     let clock = 0;
