@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { launchWithExtension, NO_PAGE_SCRIPTS_CSP } from './lib/chromium.mjs';
 import { READABILITY_CORPUS_DIR } from './lib/paths.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
+import { createQualityMeter, formatQuality, writeQuality } from './quality/quality-meter.mjs';
 import {
   watchPageForExtensionErrors,
   watchServiceWorkerErrors,
@@ -104,6 +105,8 @@ async function main() {
     pages,
     headers: { 'content-security-policy': NO_PAGE_SCRIPTS_CSP },
   });
+  // Story detection is judged in the same page loads (scripts/quality): one pass, two checks.
+  const quality = args.selfTest ? null : await createQualityMeter();
   const { context, close } = await launchWithExtension(args.extension);
   const started = Date.now();
   const failures = [];
@@ -141,6 +144,7 @@ async function main() {
           problems.push(`mark "${mark.text}" (${mark.highlight}): ${mark.problem}`);
         }
         if (bad.length > 5) problems.push(`… ${bad.length - 5} more bad marks`);
+        await quality?.measure(page, file);
         const mutations = await page.evaluate(() => window.__firewallLensSweep);
         if (mutations && mutations.count > 0) {
           problems.push(
@@ -163,6 +167,13 @@ async function main() {
       );
       for (const problem of problems) console.log(`       ${problem}`);
       if (problems.length) failures.push({ file, problems });
+    }
+    if (quality && quality.rows.length > 0) {
+      const summary = quality.summary();
+      console.log(`\n${formatQuality(summary, { worst: 15 })}`);
+      writeQuality(summary, join(root, '.test-results/quality.json'), { source: 'sweep' });
+      if (!summary.pass)
+        failures.push({ file: '(story detection)', problems: ['quality below 0.95'] });
     }
     for (const error of serviceWorkerWatch.errors) {
       failures.push({ file: '(service worker)', problems: [error] });

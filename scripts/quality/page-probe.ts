@@ -17,12 +17,10 @@
  */
 import type { Glossary } from '../../common/glossary-types';
 import glossaryJson from '../../data/glossary.json';
-import { flattenAliases } from '../../entrypoints/background/validate-glossary';
+import { flattenAliases } from '../../entrypoints/background/matcher-data';
 import { compileMatcher, type Matcher } from '../../entrypoints/content/marking/matcher';
 
 const matcher: Matcher = compileMatcher(flattenAliases(glossaryJson as unknown as Glossary));
-
-const HIGHLIGHT_PREFIX = 'firewall-lens-';
 
 /** Characters of context on each side of a mark that must be found in the gold text. */
 const CONTEXT = 30;
@@ -89,7 +87,9 @@ function termAt(node: Text, start: number): string {
   return matcher.findAll(node.data).find((m) => m.start === start)?.id ?? '?';
 }
 
-export function measureQuality(goldHtml: string): PageQuality {
+/** `ours`: the source of a RegExp matching our highlight names (they are random per page). */
+export function measureQuality(goldHtml: string, ours: string): PageQuality {
+  const ourName = new RegExp(ours);
   const gold = new DOMParser().parseFromString(goldHtml, 'text/html');
   const titles = [
     document.title,
@@ -115,7 +115,7 @@ export function measureQuality(goldHtml: string): PageQuality {
   let marks = 0;
   let marksInStory = 0;
   for (const [name, highlight] of CSS.highlights) {
-    if (!name.startsWith(HIGHLIGHT_PREFIX)) continue;
+    if (!ourName.test(name)) continue;
     for (const range of highlight as unknown as Iterable<AbstractRange>) {
       const node = range.startContainer;
       if (node.nodeType !== Node.TEXT_NODE) continue;

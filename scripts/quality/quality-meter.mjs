@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { buildPageBundle } from '../bench/build-page-bundle.mjs';
 import { fmt, formatTable } from '../bench/table.mjs';
 import { READABILITY_EXPECTED_DIR, REPO_ROOT } from '../lib/paths.mjs';
+import { OUR_HIGHLIGHT_PATTERN } from '../sweep/page-probes.mjs';
 
 /** `npm test` fails when either total falls below this. */
 export const MIN_QUALITY = 0.95;
@@ -42,8 +43,8 @@ export async function createQualityMeter({ expectedDir = READABILITY_EXPECTED_DI
       const gold = readFileSync(goldPath, 'utf8');
       await page.evaluate(probe);
       const result = await page.evaluate(
-        (html) => globalThis.__firewallLensQuality.measureQuality(html),
-        gold,
+        ([html, ours]) => globalThis.__firewallLensQuality.measureQuality(html, ours),
+        [gold, OUR_HIGHLIGHT_PATTERN],
       );
       const row = { page: file, ...result };
       rows.push(row);

@@ -18,7 +18,7 @@ import { buildPageBundle } from '../bench/build-page-bundle.mjs';
 import { launchBrowser, launchWithExtension, NO_PAGE_SCRIPTS_CSP } from '../lib/chromium.mjs';
 import { READABILITY_CORPUS_DIR, REPO_ROOT } from '../lib/paths.mjs';
 import { startStaticServer } from '../lib/static-server.mjs';
-import { countOurHighlights } from '../sweep/page-probes.mjs';
+import { countOurHighlights, OUR_HIGHLIGHT_PATTERN } from '../sweep/page-probes.mjs';
 import { createQualityMeter, formatQuality, QUALITY_OUT, writeQuality } from './quality-meter.mjs';
 
 function parseArgs(argv) {
@@ -45,7 +45,7 @@ async function settle(page) {
   let last = -1;
   let since = Date.now();
   while (Date.now() - started < 10_000) {
-    const counts = await page.evaluate(countOurHighlights, 'firewall-lens-');
+    const counts = await page.evaluate(countOurHighlights, OUR_HIGHLIGHT_PATTERN);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     if (total !== last) {
       last = total;

@@ -224,14 +224,17 @@ describe('pages without a story', () => {
       (_, i) =>
         `<li><h3><a href="/r${i}">Result ${i}: VPN</a></h3><p>A snippet of the page, with the term in it, cut short…</p></li>`,
     ).join('');
-    decide(`<form role="search"><input name="q" value="VPN"></form><ol class="results">${results}</ol>`);
+    decide(
+      `<form role="search"><input name="q" value="VPN"></form><ol class="results">${results}</ol>`,
+    );
     expect(verdict.roots).toEqual([]);
   });
 
   it('a page of short forum replies has none', () => {
     const posts = Array.from(
       { length: 15 },
-      (_, i) => `<div class="message" id="m${i}"><p>Reply ${i}: Twitter works for me today, thanks.</p></div>`,
+      (_, i) =>
+        `<div class="message" id="m${i}"><p>Reply ${i}: Twitter works for me today, thanks.</p></div>`,
     ).join('');
     decide(`<div class="thread">${posts}</div>`);
     expect(verdict.roots).toEqual([]);
