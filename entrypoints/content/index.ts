@@ -18,7 +18,9 @@ import { BadgeReporter } from './badge-reporter';
 import { holdLifeline } from './lifeline';
 import { MarkStylesClient } from './mark-styles-client';
 import { compileMatcher, type Matcher } from './marking/matcher';
+import { UI_HOST_TAG } from './marking/scan-regions';
 import { MarkingSession } from './marking-session';
+import { claimPage } from './single-copy';
 import { answerTabRequest } from './tab-requests';
 
 export default defineContentScript({
@@ -67,6 +69,10 @@ class MatcherCache {
 function runContentScript(ctx: ContentScriptContext): void {
   // Only HTML documents: an SVG or XML document opened in a tab has no body to mark.
   if (!(document.documentElement instanceof HTMLElement)) return;
+  if (!claimPage(globalThis, () => !ctx.isInvalid)) return;
+  // A card host an old version left open: Firefox closes that version's sandbox without letting
+  // it clean up (docs/detection.md, Lifecycle). A stealth host's random name cannot be found.
+  for (const stale of document.querySelectorAll(UI_HOST_TAG)) stale.remove();
   const matchers = new MatcherCache();
   const badge = new BadgeReporter((total) => askBackground({ type: 'page-mentions', total }));
   let session: MarkingSession | undefined;

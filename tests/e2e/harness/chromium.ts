@@ -8,6 +8,7 @@ import {
 } from './browser-session';
 import { snapshotBuild } from './build-snapshot';
 import { sendMessage } from './extension-pages';
+import type { ExtensionSwitch } from './extension-switch';
 import { type PlaywrightDriver, playwrightDriver } from './page-driver';
 import { CHROME_BUILD_DIR } from './paths';
 import { poll } from './poll';
@@ -22,6 +23,8 @@ export interface ChromiumExtension extends LaunchedExtension<Page> {
   evaluateInServiceWorker<R>(fn: () => R | Promise<R>): Promise<R>;
   /** Stops the background service worker the way Chromium does when it is idle. */
   stopServiceWorker(): Promise<void>;
+  /** The extension manager (`chrome://extensions`, kept open in a tab of its own). */
+  extensionManager(): Promise<ExtensionSwitch>;
 }
 
 /** Chromium for the shared suites; `extension` keeps what only Chromium can do. */
@@ -121,10 +124,17 @@ function wrap(
     }
   };
 
+  let manager: Promise<ExtensionSwitch> | undefined;
+  const extensionManager = () => {
+    manager ??= openExtensionManager(context, extensionId);
+    return manager;
+  };
+
   return {
     context,
     extensionId,
     extensionUrl,
+    extensionManager,
     openExtensionPage: (path) => openPage(extensionUrl(path)),
     openPage,
     async evaluateInServiceWorker<R>(fn: () => R | Promise<R>): Promise<R> {
@@ -139,5 +149,39 @@ function wrap(
         await cleanUp();
       }
     },
+  };
+}
+
+interface ExtensionsPageApi {
+  management: { setEnabled(id: string, enabled: boolean): Promise<void> };
+  developerPrivate: {
+    updateProfileConfiguration(update: { inDeveloperMode: boolean }): Promise<void>;
+    reload(id: string, options: { failQuietly: boolean }): Promise<void>;
+    getExtensionInfo(id: string): Promise<{ runtimeErrors: { message: string }[] }>;
+  };
+}
+
+async function openExtensionManager(
+  context: BrowserContext,
+  extensionId: string,
+): Promise<ExtensionSwitch> {
+  const page = await context.newPage();
+  await page.goto('chrome://extensions');
+  const api = () => (globalThis as unknown as { chrome: ExtensionsPageApi }).chrome;
+  // Without developer mode a reloaded unpacked extension comes back disabled.
+  await page.evaluate(
+    `(${api})().developerPrivate.updateProfileConfiguration({ inDeveloperMode: true })`,
+  );
+  const call = (body: string) => page.evaluate(`(async (chrome) => { ${body} })((${api})())`);
+  const id = JSON.stringify(extensionId);
+  return {
+    disable: async () => void (await call(`await chrome.management.setEnabled(${id}, false);`)),
+    enable: async () => void (await call(`await chrome.management.setEnabled(${id}, true);`)),
+    reload: async () =>
+      void (await call(`await chrome.developerPrivate.reload(${id}, { failQuietly: true });`)),
+    recordedErrors: async () =>
+      (await call(
+        `return (await chrome.developerPrivate.getExtensionInfo(${id})).runtimeErrors.map((e) => e.message);`,
+      )) as string[],
   };
 }

@@ -10,6 +10,7 @@ import {
 } from './browser-session';
 import { snapshotBuild } from './build-snapshot';
 import { sendMessage } from './extension-pages';
+import type { ExtensionSwitch } from './extension-switch';
 import { type PuppeteerDriver, puppeteerDriver } from './page-driver';
 import { FIREFOX_BUILD_DIR } from './paths';
 import { poll } from './poll';
@@ -22,6 +23,8 @@ export interface FirefoxExtension extends LaunchedExtension<Page> {
   browser: Browser;
   /** The extension's internal UUID, pinned so its pages have a known origin. */
   uuid: string;
+  /** The add-on manager, driven from the browser's chrome context. */
+  extensionManager(): Promise<ExtensionSwitch>;
 }
 
 /** Firefox ESR for the shared suites; `extension` keeps what only Firefox can do. */
@@ -136,8 +139,50 @@ export async function launchFirefox({
     browser,
     uuid,
     extensionUrl,
+    extensionManager: () => addonManager(browser),
     openExtensionPage: (path) => openTab(browser, extensionUrl(path)),
     openPage: (url, options) => openTab(browser, url, options),
     close,
+  };
+}
+
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+
+/** Runs `expression` in the browser's own (chrome) context; resolves to its JSON value. */
+async function inChromeContext(
+  browser: Browser,
+): Promise<(expression: string) => Promise<unknown>> {
+  // Puppeteer's BiDi browser exposes its connection; its public type does not.
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' }))
+    .result as { contexts: { context: string }[] };
+  const context = tree.contexts[0]?.context;
+  if (context === undefined) throw new Error('no chrome browsing context');
+  return async (expression) => {
+    const { result } = (await connection.send('script.evaluate', {
+      expression: `(async () => JSON.stringify(await (${expression})))()`,
+      target: { context },
+      awaitPromise: true,
+      resultOwnership: 'none',
+    })) as { result: { type: string; result?: { value?: string }; exceptionDetails?: unknown } };
+    if (result.type !== 'success') throw new Error(`chrome context: ${JSON.stringify(result)}`);
+    const json = result.result?.value;
+    return json === undefined ? undefined : JSON.parse(json);
+  };
+}
+
+async function addonManager(browser: Browser): Promise<ExtensionSwitch> {
+  const evaluate = await inChromeContext(browser);
+  const addon = `ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs').AddonManager.getAddonByID(${JSON.stringify(GECKO_ID)})`;
+  const act = async (method: 'disable' | 'enable' | 'reload') => {
+    await evaluate(`${addon}.then(async (addon) => { await addon.${method}(); return true; })`);
+  };
+  return {
+    disable: () => act('disable'),
+    enable: () => act('enable'),
+    reload: () => act('reload'),
+    recordedErrors: async () => null,
   };
 }
