@@ -15,8 +15,12 @@ import { poll } from './harness/poll';
 
 /** The promise to the reader who switches Firewall Lens off. */
 export const CLEAN_WITHIN_MS = 1_000;
-/** Marking the fixture article takes well under a second; a loaded machine gets some slack. */
-const MARKED_AGAIN_WITHIN_MS = 5_000;
+/**
+ * The issue sets no time for marking again. Measured: 0.3-0.7 s after switching on, up to 3 s
+ * after a reload in Chromium (a new worker reseeds its cache on the update); the rest is slack for
+ * a loaded 2-core machine.
+ */
+const MARKED_AGAIN_WITHIN_MS = 10_000;
 
 /** The part of the page the marks are compared on: it holds several marked terms. */
 const MARKED_ELEMENT = '#lede';
