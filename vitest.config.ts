@@ -8,7 +8,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
     // Dexie needs an IndexedDB; the background's database is tested against fake-indexeddb.
-    setupFiles: ['fake-indexeddb/auto'],
+    // The interface's words come from public/_locales through browser.i18n (English by default).
+    setupFiles: ['fake-indexeddb/auto', 'tests/unit/support/fake-i18n.ts'],
     restoreMocks: true,
   },
 });

@@ -41,9 +41,10 @@ export default defineConfig({
     },
   }),
   manifest: ({ browser }) => ({
-    name: 'Firewall Lens',
-    description:
-      'Marks mentions of the Great Firewall, VPNs and platforms blocked in China, and explains them with context cards. No network requests.',
+    // Listing text comes from public/_locales (docs/translating.md); the browser picks the locale.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     icons,
     // scripting: the highlight styles go into a tab only while it is marked, and the content
     // script into tabs open before an install, update or enable (docs/permissions.md).
@@ -51,19 +52,19 @@ export default defineConfig({
     // Chromium lets `scripting` reach only explicit host permissions, not the content script's
     // matches: the same sites, so the install prompt does not change (docs/permissions.md).
     host_permissions: CONTENT_SCRIPT_MATCHES,
-    action: { default_title: 'Firewall Lens', default_icon: icons },
+    action: { default_title: '__MSG_extName__', default_icon: icons },
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
-        description: 'Go to the next marked term and open its card',
+        description: '__MSG_commandNextMention__',
       },
       'previous-mention': {
         suggested_key: { default: 'Alt+Shift+P' },
-        description: 'Go to the previous marked term and open its card',
+        description: '__MSG_commandPreviousMention__',
       },
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Turn Firewall Lens on or off for this site',
+        description: '__MSG_commandToggleSite__',
       },
     },
     content_security_policy: {

@@ -57,8 +57,13 @@ export interface GlossaryEntry {
   labelZh: string;
   category: CategoryId;
   aliases: Alias[];
-  /** Two or three sentences written for a reader. */
+  /** Two or three sentences written for a reader, in English. */
   summary: string;
+  /**
+   * The same facts for a reader of Simplified Chinese, written from the source and the English
+   * summary (not a machine translation). Shown when the interface is Chinese.
+   */
+  summaryZh: string;
   quotes: Quote[];
   /** Ids of other entries. */
   related: string[];

@@ -35,7 +35,7 @@ export interface CardView extends GlossaryEntry {
   own?: { link: string | null };
   sourceTitle: string;
   /** Labels of the related entries, in the order of `related`, for links in the card. */
-  relatedLabels: { id: string; label: string }[];
+  relatedLabels: { id: string; label: string; labelZh: string }[];
 }
 
 export interface SourceView {

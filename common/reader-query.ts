@@ -12,7 +12,12 @@ export type ReaderTarget =
   | { kind: 'card'; card: string; quoteIndex: number }
   | { kind: 'source'; source: string; start: number; end: number };
 
-export type ReaderQuery = { ok: true; target: ReaderTarget } | { ok: false; error: string };
+/** What is wrong with an address; the page words it in the interface language. */
+export type ReaderQueryError = 'bad-quote-index' | 'bad-range' | 'empty-range' | 'no-article';
+
+export type ReaderQuery =
+  | { ok: true; target: ReaderTarget }
+  | { ok: false; error: ReaderQueryError };
 
 export function readerSearch(target: ReaderTarget): string {
   const params = new URLSearchParams();
@@ -35,16 +40,16 @@ export function parseReaderSearch(search: string): ReaderQuery {
   const source = params.get('source');
   const quote = params.get('quote') ?? '';
   if (card) {
-    if (!INDEX.test(quote)) return { ok: false, error: 'The quote number is missing or invalid.' };
+    if (!INDEX.test(quote)) return { ok: false, error: 'bad-quote-index' };
     return { ok: true, target: { kind: 'card', card, quoteIndex: Number(quote) } };
   }
   if (source) {
     const match = RANGE.exec(quote);
-    if (!match) return { ok: false, error: 'The quoted range is missing or invalid.' };
+    if (!match) return { ok: false, error: 'bad-range' };
     const start = Number(match[1]);
     const end = Number(match[2]);
-    if (end <= start) return { ok: false, error: 'The quoted range is empty.' };
+    if (end <= start) return { ok: false, error: 'empty-range' };
     return { ok: true, target: { kind: 'source', source, start, end } };
   }
-  return { ok: false, error: 'No article was given.' };
+  return { ok: false, error: 'no-article' };
 }

@@ -162,9 +162,15 @@ function normalizeRecord(source: Record<string, unknown>): Settings {
 
 export type SiteListName = 'enabledSites' | 'disabledSites';
 
+/** Why a site was not added; the options page words it in the interface language. */
+export type AddSiteError =
+  | { reason: 'not-a-host'; input: string }
+  | { reason: 'duplicate'; host: string }
+  | { reason: 'full'; max: number };
+
 export type AddSiteResult =
   | { ok: true; settings: Settings; host: string }
-  | { ok: false; error: string };
+  | { ok: false; error: AddSiteError };
 
 /**
  * Adds what the user typed to one site list. A host moves out of the other list: being listed both
@@ -173,16 +179,13 @@ export type AddSiteResult =
 export function addSite(settings: Settings, list: SiteListName, input: string): AddSiteResult {
   const host = normalizeHostInput(input);
   if (host === null) {
-    return {
-      ok: false,
-      error: `“${input.trim()}” is not a site address. Type a host name such as example.com.`,
-    };
+    return { ok: false, error: { reason: 'not-a-host', input: input.trim() } };
   }
   if (settings[list].includes(host)) {
-    return { ok: false, error: `${host} is already in this list.` };
+    return { ok: false, error: { reason: 'duplicate', host } };
   }
   if (settings[list].length >= MAX_SITES_PER_LIST) {
-    return { ok: false, error: `This list is full (${MAX_SITES_PER_LIST} sites).` };
+    return { ok: false, error: { reason: 'full', max: MAX_SITES_PER_LIST } };
   }
   const other: SiteListName = list === 'enabledSites' ? 'disabledSites' : 'enabledSites';
   return {

@@ -4,6 +4,7 @@
  * card host's shadow root) and in the popup's glossary.
  */
 import { useId, useState } from 'preact/hooks';
+import { interfaceIsChinese, interfaceLanguage, t } from '../common/i18n';
 import type { CardView } from '../common/protocol';
 import { categoryLabel } from './category-labels';
 
@@ -33,13 +34,22 @@ export const SUMMARY_LINES = 4;
  * measuring: the card renders once, without a layout pass to wait for.
  */
 export const SUMMARY_CLAMP_CHARS = SUMMARY_LINES * 40;
+/** Han characters are about twice as wide as the average Latin one: 20 fill a line. */
+export const SUMMARY_CLAMP_CHARS_ZH = SUMMARY_LINES * 20;
+
+function clampChars(chinese: boolean): number {
+  return chinese ? SUMMARY_CLAMP_CHARS_ZH : SUMMARY_CLAMP_CHARS;
+}
 
 export function ContextCard({ card, variant, onClose, onRelated, reader }: ContextCardProps) {
   const titleId = useId();
   const summaryId = useId();
   // Per card: a related term replaces the card in place and starts clamped again.
   const [expandedCard, setExpandedCard] = useState<string | null>(null);
-  const clampable = variant === 'inline' && card.summary.length > SUMMARY_CLAMP_CHARS;
+  // The summary in the interface language; the article's quotes stay in its own, English.
+  const chinese = interfaceIsChinese();
+  const summary = chinese ? card.summaryZh : card.summary;
+  const clampable = variant === 'inline' && summary.length > clampChars(chinese);
   const expanded = expandedCard === card.id;
   // Inline, one quote keeps the card short; the glossary has room for all of them.
   const quotes = variant === 'inline' ? card.quotes.slice(0, 1) : card.quotes;
@@ -50,15 +60,22 @@ export function ContextCard({ card, variant, onClose, onRelated, reader }: Conte
       {/* Not <header>: outside an article it is a banner landmark, and the page has its own. */}
       <div class="fl-card__head">
         <Heading id={titleId} class="fl-card__title">
-          <span class="fl-card__label">{card.label}</span>
+          <span class="fl-card__label" lang="en">
+            {card.label}
+          </span>
           {card.labelZh && (
-            <span class="fl-card__label-zh" lang="zh-Hans">
+            <span class="fl-card__label-zh" lang="zh-CN">
               {card.labelZh}
             </span>
           )}
         </Heading>
         {onClose && (
-          <button type="button" class="fl-card__close" aria-label="Close card" onClick={onClose}>
+          <button
+            type="button"
+            class="fl-card__close"
+            aria-label={t('cardClose')}
+            onClick={onClose}
+          >
             <span aria-hidden="true">×</span>
           </button>
         )}
@@ -68,7 +85,7 @@ export function ContextCard({ card, variant, onClose, onRelated, reader }: Conte
         id={summaryId}
         class={`fl-card__summary${clampable && !expanded ? ' fl-card__summary--clamped' : ''}`}
       >
-        {card.summary}
+        {summary}
       </p>
       {clampable && (
         <button
@@ -78,18 +95,20 @@ export function ContextCard({ card, variant, onClose, onRelated, reader }: Conte
           aria-controls={summaryId}
           onClick={() => setExpandedCard(expanded ? null : card.id)}
         >
-          {expanded ? 'Show less' : 'Show more'}
+          {expanded ? t('cardShowLess') : t('cardShowMore')}
         </button>
       )}
       {quotes.map((quote, index) => (
         <figure class="fl-card__quote" key={quote.start}>
-          <blockquote class="fl-card__quote-text">{quote.text}</blockquote>
+          <blockquote class="fl-card__quote-text" lang="en">
+            {quote.text}
+          </blockquote>
           <figcaption class="fl-card__source">
-            <cite>{card.sourceTitle}</cite>
+            <cite lang="en">{card.sourceTitle}</cite>
             {' · '}
             {'open' in reader ? (
               <button type="button" class="fl-card__reader" onClick={() => reader.open(index)}>
-                Read in context
+                {t('cardReadInContext')}
               </button>
             ) : (
               <a
@@ -98,16 +117,19 @@ export function ContextCard({ card, variant, onClose, onRelated, reader }: Conte
                 target="_blank"
                 rel="noopener noreferrer"
               >
-                Read in context
+                {t('cardReadInContext')}
               </a>
             )}
           </figcaption>
         </figure>
       ))}
       {card.relatedLabels.length > 0 && (
-        <nav class="fl-card__related" aria-label={`Related to ${card.label}`}>
+        <nav
+          class="fl-card__related"
+          aria-label={t('cardRelatedTo', { label: chinese ? card.labelZh : card.label })}
+        >
           <span class="fl-card__related-title" aria-hidden="true">
-            Related
+            {t('cardRelated')}
           </span>
           <ul>
             {card.relatedLabels.map((related) => (
@@ -115,10 +137,11 @@ export function ContextCard({ card, variant, onClose, onRelated, reader }: Conte
                 <button
                   type="button"
                   class="fl-card__related-term"
+                  lang={chinese ? 'zh-CN' : 'en'}
                   disabled={!onRelated}
                   onClick={() => onRelated?.(related.id)}
                 >
-                  {related.label}
+                  {chinese ? related.labelZh : related.label}
                 </button>
               </li>
             ))}
@@ -132,7 +155,7 @@ export function ContextCard({ card, variant, onClose, onRelated, reader }: Conte
     class: `fl-card fl-card--${variant}`,
     'aria-labelledby': titleId,
     'aria-describedby': summaryId,
-    lang: 'en',
+    lang: interfaceLanguage(),
     dir: 'ltr',
     'data-card-id': card.id,
   } as const;

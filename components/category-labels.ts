@@ -1,28 +1,33 @@
-/** How categories are named to the reader. */
+/** How categories are named to the reader, in the interface language. */
 import type { CategoryId } from '../common/glossary-types';
+import { type PlainId, t } from '../common/i18n';
 
 /** A card names the kind of thing it explains: one term, so singular. */
-export const CATEGORY_LABEL: Readonly<Record<CategoryId, string>> = {
-  'censorship-system': 'Censorship system',
-  circumvention: 'Circumvention',
-  'blocked-platform': 'Blocked platform',
-  policy: 'Policy',
-  'domestic-platform': 'Domestic platform',
-  event: 'Event',
-  user: 'Your term',
+const CATEGORY_LABEL: Readonly<Record<CategoryId, PlainId>> = {
+  'censorship-system': 'categoryCensorshipSystem',
+  circumvention: 'categoryCircumvention',
+  'blocked-platform': 'categoryBlockedPlatform',
+  policy: 'categoryPolicy',
+  'domestic-platform': 'categoryDomesticPlatform',
+  event: 'categoryEvent',
+  user: 'categoryUser',
+};
+
+/** The options' switches and the glossary's chips name groups of terms: plural. */
+const CATEGORY_GROUP_LABEL: Readonly<Record<CategoryId, PlainId>> = {
+  'censorship-system': 'categoriesCensorshipSystem',
+  circumvention: 'categoriesCircumvention',
+  'blocked-platform': 'categoriesBlockedPlatform',
+  policy: 'categoriesPolicy',
+  'domestic-platform': 'categoriesDomesticPlatform',
+  event: 'categoriesEvent',
+  user: 'categoriesUser',
 };
 
 export function categoryLabel(category: CategoryId): string {
-  return CATEGORY_LABEL[category];
+  return t(CATEGORY_LABEL[category]);
 }
 
-/** The options' switches and the glossary's chips name groups of terms: plural. */
-export const CATEGORY_LABELS: Readonly<Record<CategoryId, string>> = {
-  'censorship-system': 'Censorship systems',
-  circumvention: 'Circumvention',
-  'blocked-platform': 'Blocked platforms',
-  policy: 'Policy',
-  'domestic-platform': 'Domestic platforms',
-  event: 'Events',
-  user: 'Your terms',
-};
+export function categoryGroupLabel(category: CategoryId): string {
+  return t(CATEGORY_GROUP_LABEL[category]);
+}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { describeError } from '../common/describe-error';
+import { t } from '../common/i18n';
 import { normalizeSettings, type Settings } from '../common/settings';
 import { loadSettings, updateSettings, watchSettings } from '../common/settings-store';
 
@@ -28,7 +29,7 @@ export function useSettings(): SettingsState {
       },
       (err: unknown) => {
         if (!live) return;
-        setError(`Could not read your settings (${describeError(err)}). Showing the defaults.`);
+        setError(t('settingsReadError', { error: describeError(err) }));
         setSettings((current) => current ?? normalizeSettings(undefined));
       },
     );
@@ -43,7 +44,7 @@ export function useSettings(): SettingsState {
     updateSettings(fn).then(
       () => setError(null),
       (err: unknown) => {
-        setError(`Could not save that change (${describeError(err)}).`);
+        setError(t('settingsSaveError', { error: describeError(err) }));
         // Undo the optimistic change: show what is really stored.
         loadSettings().then(setSettings, () => undefined);
       },

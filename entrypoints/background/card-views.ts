@@ -11,6 +11,7 @@ export function entryOf(row: CardRow): GlossaryEntry {
     category: row.category,
     aliases: row.aliases,
     summary: row.summary,
+    summaryZh: row.summaryZh,
     quotes: row.quotes,
     related: row.related,
     source: row.source,
@@ -31,8 +32,10 @@ export async function cardViews(
     db.cards.bulkGet(relatedIds),
     db.sources.bulkGet(sourceIds),
   ]);
-  const labels = new Map<string, string>();
-  for (const related of relatedRows) if (related) labels.set(related.id, related.label);
+  const labels = new Map<string, { label: string; labelZh: string }>();
+  for (const related of relatedRows) {
+    if (related) labels.set(related.id, { label: related.label, labelZh: related.labelZh });
+  }
   const titles = new Map<string, string>();
   for (const source of sourceRows) if (source) titles.set(source.id, source.title);
 
@@ -41,8 +44,8 @@ export async function cardViews(
     ...(row.bundled === 0 ? { own: { link: row.own?.link ?? null } } : {}),
     sourceTitle: titles.get(row.source) ?? row.source,
     relatedLabels: row.related.flatMap((id) => {
-      const label = labels.get(id);
-      return label === undefined ? [] : [{ id, label }];
+      const names = labels.get(id);
+      return names === undefined ? [] : [{ id, ...names }];
     }),
   }));
 }

@@ -42,6 +42,8 @@ export const LIMITS = {
   label: { min: 1, max: 80 },
   labelZh: { min: 1, max: 40 },
   summary: { min: 40, max: 800 },
+  /** A Han character carries about two Latin letters' worth: the same facts in half the length. */
+  summaryZh: { min: 20, max: 800 },
   aliasText: { min: 1, max: 80 },
   quoteText: { min: 10, max: 1000 },
   sources: { min: 1, max: 100 },
@@ -61,6 +63,7 @@ const ENTRY_KEYS = [
   'category',
   'aliases',
   'summary',
+  'summaryZh',
   'quotes',
   'related',
   'source',
@@ -69,6 +72,18 @@ const ALIAS_KEYS = ['text', 'lang', 'case', 'inflect'];
 const QUOTE_KEYS = ['text', 'start'];
 
 const HAN = /\p{Script=Han}/u;
+const HAN_GLOBAL = /\p{Script=Han}/gu;
+const LATIN_GLOBAL = /\p{Script=Latin}/gu;
+
+/**
+ * A Chinese summary names things in Latin letters (VPN, Facebook, Meta Platforms), but an English
+ * summary with one Chinese word in it (翻墙) is not a Chinese summary.
+ */
+function isMostlyChinese(text: string): boolean {
+  const han = text.match(HAN_GLOBAL)?.length ?? 0;
+  const latin = text.match(LATIN_GLOBAL)?.length ?? 0;
+  return han > latin;
+}
 const LATIN_LETTER = /\p{Script=Latin}/u;
 /** Hiragana, katakana and Hangul too: an English alias should contain none of them either. */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
@@ -300,6 +315,13 @@ function checkEntry(out: Collector, value: unknown, index: number): CheckedEntry
   }
   checkEnum(out, value.category, join(path, 'category'), BUNDLED_CATEGORIES);
   checkString(out, value.summary, join(path, 'summary'), LIMITS.summary);
+  const summaryZh = checkString(out, value.summaryZh, join(path, 'summaryZh'), LIMITS.summaryZh);
+  if (summaryZh !== undefined && !isMostlyChinese(summaryZh)) {
+    out.add(
+      join(path, 'summaryZh'),
+      'must be written in Chinese (Han characters are most of its letters)',
+    );
+  }
   checked.source = checkString(out, value.source, join(path, 'source'), {
     ...LIMITS.id,
     pattern: ID_PATTERN,

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { describeError } from '../../common/describe-error';
+import { interfaceLanguage, plural, t } from '../../common/i18n';
 import { askBackground } from '../../common/messaging';
 import type { DataStatus } from '../../common/protocol';
 
-function describeStatus(status: DataStatus): string {
-  const cards = status.cardCount === 1 ? '1 card' : `${status.cardCount} cards`;
-  return `${cards}, data version ${status.dataVersion ?? 'none'}`;
+function versionText(status: DataStatus): string {
+  return status.dataVersion ?? t('dataVersionNone');
 }
 
 export function DataSection() {
@@ -20,7 +20,7 @@ export function DataSection() {
         if (live) setStatus(value);
       },
       (err: unknown) => {
-        if (live) setMessage(`Could not read the card cache: ${describeError(err)}.`);
+        if (live) setMessage(t('dataReadError', { error: describeError(err) }));
       },
     );
     return () => {
@@ -31,13 +31,18 @@ export function DataSection() {
   const reseed = async () => {
     if (busy) return;
     setBusy(true);
-    setMessage('Clearing and re-seeding the card cache…');
+    setMessage(t('dataReseeding'));
     try {
       const value = await askBackground({ type: 'reseed' });
       setStatus(value);
-      setMessage(`Card cache re-seeded: ${describeStatus(value)}.`);
+      setMessage(
+        t('dataReseeded', {
+          cards: plural('dataCards', value.cardCount),
+          version: versionText(value),
+        }),
+      );
     } catch (err) {
-      setMessage(`Re-seeding failed: ${describeError(err)}.`);
+      setMessage(t('dataReseedFailed', { error: describeError(err) }));
     } finally {
       setBusy(false);
     }
@@ -45,16 +50,15 @@ export function DataSection() {
 
   return (
     <section aria-labelledby="data-heading">
-      <h2 id="data-heading">Data</h2>
+      <h2 id="data-heading">{t('dataHeading')}</h2>
       <dl class="data-status">
-        <dt>Cards in the cache</dt>
-        <dd>{status ? status.cardCount : '—'}</dd>
-        <dt>Data version</dt>
-        <dd>{status ? (status.dataVersion ?? 'none') : '—'}</dd>
+        <dt>{t('dataCardCount')}</dt>
+        <dd>{status ? status.cardCount.toLocaleString(interfaceLanguage()) : '—'}</dd>
+        <dt>{t('dataVersion')}</dt>
+        <dd>{status ? versionText(status) : '—'}</dd>
       </dl>
       <p class="hint" id="reseed-description">
-        The cards come with the extension. Re-seeding deletes the cached copy and loads it again
-        from the bundled data; your settings are kept.
+        {t('dataReseedHint')}
       </p>
       <button
         type="button"
@@ -64,7 +68,7 @@ export function DataSection() {
         aria-describedby="reseed-description"
         onClick={reseed}
       >
-        Clear and re-seed the card cache
+        {t('dataReseedButton')}
       </button>
       <p class="status-line" role="status" aria-live="polite">
         {message}

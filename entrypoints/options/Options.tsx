@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import { CATEGORIES } from '../../common/glossary-types';
+import { t } from '../../common/i18n';
 import {
   clampHoverDelay,
   HOVER_DELAY_MAX_MS,
@@ -9,7 +10,7 @@ import {
   type Settings,
   type SiteDefault,
 } from '../../common/settings';
-import { CATEGORY_LABELS } from '../../components/category-labels';
+import { categoryGroupLabel } from '../../components/category-labels';
 import { Checkbox } from '../../components/forms/Checkbox';
 import { RadioGroup } from '../../components/forms/RadioGroup';
 import { Switch } from '../../components/Switch';
@@ -26,14 +27,14 @@ export function Options() {
   return (
     <main class="options">
       <header>
-        <h1>Firewall Lens</h1>
-        <p class="hint">Changes are saved as you make them.</p>
+        <h1>{t('extName')}</h1>
+        <p class="hint">{t('optionsAutosave')}</p>
         <p class="save-status" role="status" aria-live="polite">
           {error ?? ''}
         </p>
       </header>
       {settings === null ? (
-        <p>Loading your settings…</p>
+        <p>{t('optionsLoading')}</p>
       ) : (
         <>
           <General settings={settings} change={change} />
@@ -56,31 +57,31 @@ interface SectionProps {
 function General({ settings, change }: SectionProps) {
   return (
     <section aria-labelledby="general-heading">
-      <h2 id="general-heading">General</h2>
+      <h2 id="general-heading">{t('generalHeading')}</h2>
       <p>
         <Switch
-          label="Enable Firewall Lens"
+          label={t('enableSwitch')}
           checked={settings.enabled}
           describedBy="enabled-description"
           onChange={(enabled) => change((s) => ({ ...s, enabled }))}
         />
       </p>
       <p class="hint" id="enabled-description">
-        When off, nothing is marked on any page.
+        {t('enableHint')}
       </p>
       <RadioGroup<SiteDefault>
-        legend="Where to mark terms"
+        legend={t('siteDefaultLegend')}
         value={settings.siteDefault}
         options={[
           {
             value: 'on',
-            label: 'Mark on every site',
-            description: 'Except the sites you list as off below.',
+            label: t('siteDefaultOn'),
+            description: t('siteDefaultOnHint'),
           },
           {
             value: 'off',
-            label: 'Only on sites I list',
-            description: 'Only the sites you list as on below.',
+            label: t('siteDefaultOff'),
+            description: t('siteDefaultOffHint'),
           },
         ]}
         onChange={(siteDefault) => change((s) => ({ ...s, siteDefault }))}
@@ -92,29 +93,26 @@ function General({ settings, change }: SectionProps) {
 function Sites({ settings, change }: SectionProps) {
   return (
     <section aria-labelledby="sites-heading">
-      <h2 id="sites-heading">Sites</h2>
-      <p class="hint">
-        A site covers its subdomains: example.com includes news.example.com. When a site is in both
-        lists through its parent, the more specific entry decides.
-      </p>
+      <h2 id="sites-heading">{t('sitesHeading')}</h2>
+      <p class="hint">{t('sitesHint')}</p>
       <div class="site-lists">
         <SiteList
           list="disabledSites"
-          heading="Sites where it is off"
-          description="Firewall Lens never marks these sites."
-          addTarget="sites where it is off"
+          heading={t('disabledSitesHeading')}
+          description={t('disabledSitesHint')}
+          addLabel={t('disabledSitesAdd')}
           settings={settings}
           change={change}
         />
         <SiteList
           list="enabledSites"
-          heading="Sites where it is on"
+          heading={t('enabledSitesHeading')}
           description={
             settings.siteDefault === 'off'
-              ? 'Firewall Lens marks only these sites.'
-              : 'Needed only to turn a subdomain back on inside a site listed as off.'
+              ? t('enabledSitesHintOnly')
+              : t('enabledSitesHintException')
           }
-          addTarget="sites where it is on"
+          addLabel={t('enabledSitesAdd')}
           settings={settings}
           change={change}
         />
@@ -127,19 +125,19 @@ function Categories({ settings, change }: SectionProps) {
   const noneOn = CATEGORIES.every((id) => !settings.categories[id]);
   return (
     <section aria-labelledby="categories-heading">
-      <h2 id="categories-heading">Categories</h2>
+      <h2 id="categories-heading">{t('categoriesHeading')}</h2>
       <fieldset class="fl-fieldset">
-        <legend class="fl-legend">Mark these kinds of terms</legend>
+        <legend class="fl-legend">{t('categoriesLegend')}</legend>
         {CATEGORIES.map((id) => (
           <Checkbox
             key={id}
-            label={CATEGORY_LABELS[id]}
+            label={categoryGroupLabel(id)}
             checked={settings.categories[id]}
             onChange={(on) => change((s) => ({ ...s, categories: { ...s.categories, [id]: on } }))}
           />
         ))}
       </fieldset>
-      {noneOn && <p class="warning">With every category off, nothing is marked.</p>}
+      {noneOn && <p class="warning">{t('categoriesNoneWarning')}</p>}
     </section>
   );
 }
@@ -147,28 +145,24 @@ function Categories({ settings, change }: SectionProps) {
 function Appearance({ settings, change }: SectionProps) {
   return (
     <section aria-labelledby="appearance-heading">
-      <h2 id="appearance-heading">Appearance</h2>
+      <h2 id="appearance-heading">{t('appearanceHeading')}</h2>
       <RadioGroup<MarkStyle>
-        legend="Mark style"
+        legend={t('markStyleLegend')}
         value={settings.markStyle}
         options={[
-          { value: 'underline', label: 'Underline' },
-          { value: 'background', label: 'Background' },
-          {
-            value: 'none',
-            label: 'None',
-            description: 'Terms are not drawn; pointing at one still opens its card.',
-          },
+          { value: 'underline', label: t('markStyleUnderline') },
+          { value: 'background', label: t('markStyleBackground') },
+          { value: 'none', label: t('markStyleNone'), description: t('markStyleNoneHint') },
         ]}
         onChange={(markStyle) => change((s) => ({ ...s, markStyle }))}
       />
       <HoverDelay value={settings.hoverDelayMs} change={change} />
       <RadioGroup<MarkMode>
-        legend="Which mentions to mark"
+        legend={t('markModeLegend')}
         value={settings.markMode}
         options={[
-          { value: 'all', label: 'Mark every mention' },
-          { value: 'first', label: 'Only the first mention of each term' },
+          { value: 'all', label: t('markModeAll') },
+          { value: 'first', label: t('markModeFirst') },
         ]}
         onChange={(markMode) => change((s) => ({ ...s, markMode }))}
       />
@@ -190,7 +184,7 @@ function HoverDelay({ value, change }: { value: number; change: Change }) {
   return (
     <div class="field">
       <label for={id} class="fl-legend">
-        Delay before a card opens
+        {t('hoverDelayLabel')}
       </label>
       <div class="range-row">
         <input
@@ -200,7 +194,7 @@ function HoverDelay({ value, change }: { value: number; change: Change }) {
           max={HOVER_DELAY_MAX_MS}
           step={HOVER_DELAY_STEP_MS}
           value={shown}
-          aria-valuetext={`${shown} milliseconds`}
+          aria-valuetext={t('hoverDelayValueText', { ms: shown })}
           onInput={(event) => setMoving(read(event))}
           onChange={(event) => {
             const hoverDelayMs = read(event);
@@ -208,7 +202,7 @@ function HoverDelay({ value, change }: { value: number; change: Change }) {
             setMoving(null);
           }}
         />
-        <output for={id}>{shown} ms</output>
+        <output for={id}>{t('hoverDelayOutput', { ms: shown })}</output>
       </div>
     </div>
   );
@@ -217,16 +211,14 @@ function HoverDelay({ value, change }: { value: number; change: Change }) {
 function Privacy({ settings, change }: SectionProps) {
   return (
     <section aria-labelledby="privacy-heading">
-      <h2 id="privacy-heading">Privacy</h2>
+      <h2 id="privacy-heading">{t('privacyHeading')}</h2>
       <Checkbox
-        label="Stealth mode"
+        label={t('stealthLabel')}
         checked={settings.stealth}
-        description="No marks are drawn, so the page cannot detect Firewall Lens from them. Hold Alt (Option on a Mac) while pointing at a term to see its card."
+        description={t('stealthHint')}
         onChange={(stealth) => change((s) => ({ ...s, stealth }))}
       />
-      <p class="hint">
-        Firewall Lens makes no network requests and keeps no record of the pages you read.
-      </p>
+      <p class="hint">{t('privacyHint')}</p>
     </section>
   );
 }

@@ -1,12 +1,19 @@
 import { useId, useRef, useState } from 'preact/hooks';
-import { addSite, removeSite, type Settings, type SiteListName } from '../../common/settings';
+import { t } from '../../common/i18n';
+import {
+  type AddSiteError,
+  addSite,
+  removeSite,
+  type Settings,
+  type SiteListName,
+} from '../../common/settings';
 
 interface SiteListProps {
   list: SiteListName;
   heading: string;
   description: string;
-  /** Completes "Add" for screen readers: "Add to sites where it is off". */
-  addTarget: string;
+  /** The Add button's accessible name: "Add to sites where it is off". */
+  addLabel: string;
   settings: Settings;
   change: (fn: (current: Settings) => Settings) => void;
 }
@@ -15,13 +22,13 @@ export function SiteList({
   list,
   heading,
   description,
-  addTarget,
+  addLabel,
   settings,
   change,
 }: SiteListProps) {
   const id = useId();
   const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AddSiteError | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const hosts = settings[list];
 
@@ -54,21 +61,22 @@ export function SiteList({
       <h3 id={`${id}-heading`}>{heading}</h3>
       <p class="hint">{description}</p>
       {hosts.length === 0 ? (
-        <p class="empty">No sites yet.</p>
+        <p class="empty">{t('siteListEmpty')}</p>
       ) : (
         <ul class="hosts">
           {hosts.map((host) => (
             <li key={host}>
               <span class="host">{host}</span>
               <button type="button" class="fl-button" onClick={() => remove(host)}>
-                Remove<span class="fl-visually-hidden"> {host}</span>
+                <span aria-hidden="true">{t('siteRemove')}</span>
+                <span class="fl-visually-hidden">{t('siteRemoveHost', { host })}</span>
               </button>
             </li>
           ))}
         </ul>
       )}
       <form class="add-site" onSubmit={add} noValidate>
-        <label for={`${id}-input`}>Add a site</label>
+        <label for={`${id}-input`}>{t('siteAddLabel')}</label>
         <div class="add-row">
           <input
             ref={input}
@@ -79,7 +87,7 @@ export function SiteList({
             autoComplete="off"
             autoCapitalize="off"
             spellcheck={false}
-            placeholder="example.com"
+            placeholder={t('siteAddPlaceholder')}
             value={draft}
             aria-invalid={error ? 'true' : 'false'}
             aria-describedby={error ? `${id}-error` : undefined}
@@ -89,15 +97,27 @@ export function SiteList({
             }}
           />
           <button type="submit" class="fl-button">
-            Add<span class="fl-visually-hidden"> to {addTarget}</span>
+            <span aria-hidden="true">{t('siteAdd')}</span>
+            <span class="fl-visually-hidden">{addLabel}</span>
           </button>
         </div>
         {error && (
           <p id={`${id}-error`} class="fl-error" role="alert">
-            {error}
+            {describeAddError(error)}
           </p>
         )}
       </form>
     </section>
   );
+}
+
+function describeAddError(error: AddSiteError): string {
+  switch (error.reason) {
+    case 'not-a-host':
+      return t('siteErrorNotHost', { input: error.input });
+    case 'duplicate':
+      return t('siteErrorDuplicate', { host: error.host });
+    case 'full':
+      return t('siteErrorFull', { max: error.max });
+  }
 }

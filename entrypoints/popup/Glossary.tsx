@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CATEGORIES, type CategoryId } from '../../common/glossary-types';
+import { plural, t } from '../../common/i18n';
 import { askBackground } from '../../common/messaging';
 import type { CardView } from '../../common/protocol';
 import { readerUrl } from '../../common/reader-url';
 import { ContextCard } from '../../components/ContextCard';
-import { CATEGORY_LABELS } from '../../components/category-labels';
+import { categoryGroupLabel } from '../../components/category-labels';
 
 /** Typing pauses shorter than this are one search; the database answers in a few ms anyway. */
 const SEARCH_DEBOUNCE_MS = 120;
@@ -56,13 +57,13 @@ export function Glossary() {
       <input
         type="search"
         class="search"
-        aria-label="Search glossary"
-        placeholder="Search terms, in English or 中文"
+        aria-label={t('glossarySearchLabel')}
+        placeholder={t('glossarySearchPlaceholder')}
         value={query}
         onInput={(event) => setQuery(event.currentTarget.value)}
       />
       <fieldset class="filters">
-        <legend class="visually-hidden">Category</legend>
+        <legend class="visually-hidden">{t('glossaryCategoryLegend')}</legend>
         {CATEGORIES.map((id) => (
           <button
             key={id}
@@ -71,28 +72,25 @@ export function Glossary() {
             aria-pressed={category === id}
             onClick={() => setCategory(category === id ? null : id)}
           >
-            {CATEGORY_LABELS[id]}
+            {categoryGroupLabel(id)}
           </button>
         ))}
       </fieldset>
-      {results.kind === 'loading' ? <p class="muted">Loading the glossary…</p> : null}
+      {results.kind === 'loading' ? <p class="muted">{t('glossaryLoading')}</p> : null}
       {results.kind === 'error' ? (
         <p class="notice" role="alert">
-          The glossary could not be read. Try reopening the popup.
+          {t('glossaryError')}
         </p>
       ) : null}
       {results.kind === 'ready' ? (
         <>
           <p class="visually-hidden" role="status">
-            {results.cards.length === 1 ? '1 term' : `${results.cards.length} terms`}
+            {plural('glossaryTermCount', results.cards.length)}
           </p>
           {results.cards.length === 0 ? (
-            <p class="empty">
-              No terms match{query ? ` “${query}”` : ''}
-              {category ? ` in ${CATEGORY_LABELS[category]}` : ''}.
-            </p>
+            <p class="empty">{noMatch(query, category)}</p>
           ) : (
-            <ul class="card-list" ref={list} aria-label="Glossary terms">
+            <ul class="card-list" ref={list} aria-label={t('glossaryTermsList')}>
               {results.cards.map((card) => (
                 <li key={card.id} data-card-id={card.id} tabIndex={-1}>
                   <ContextCard
@@ -109,4 +107,14 @@ export function Glossary() {
       ) : null}
     </div>
   );
+}
+
+/** One sentence per case: languages put the query and the category in different places. */
+function noMatch(query: string, category: CategoryId | null): string {
+  if (query && category) {
+    return t('glossaryNoMatchQueryCategory', { query, category: categoryGroupLabel(category) });
+  }
+  if (query) return t('glossaryNoMatchQuery', { query });
+  if (category) return t('glossaryNoMatchCategory', { category: categoryGroupLabel(category) });
+  return t('glossaryNoMatch');
 }

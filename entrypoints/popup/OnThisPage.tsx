@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { interfaceIsChinese, interfaceLanguage, plural, t } from '../../common/i18n';
 import { askBackground, askTab } from '../../common/messaging';
 import type { PageMention } from '../../common/protocol';
 
@@ -23,9 +24,12 @@ export function OnThisPage(props: { tabId: number | null }) {
       const cards = await askBackground({ type: 'cards', ids: mentions.map((m) => m.id) }).catch(
         () => [],
       );
-      const labels = new Map(cards.map((card) => [card.id, card.label]));
+      // Named in the interface language, like the glossary.
+      const chinese = interfaceIsChinese();
+      const labels = new Map(cards.map((card) => [card.id, chinese ? card.labelZh : card.label]));
       const named = mentions.map((m) => ({ ...m, label: labels.get(m.id) ?? m.label }));
-      named.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+      const collator = new Intl.Collator(interfaceLanguage());
+      named.sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
       if (!cancelled) setState({ kind: 'ready', mentions: named });
     })().catch(() => {
       if (!cancelled) setState({ kind: 'unavailable' });
@@ -35,12 +39,12 @@ export function OnThisPage(props: { tabId: number | null }) {
     };
   }, [props.tabId]);
 
-  if (state.kind === 'loading') return <p class="muted">Looking at this page…</p>;
+  if (state.kind === 'loading') return <p class="muted">{t('onPageLoading')}</p>;
   if (state.kind === 'unavailable') {
-    return <p class="muted">Nothing to show: Firewall Lens is not reading this page.</p>;
+    return <p class="muted">{t('onPageUnavailable')}</p>;
   }
   if (state.mentions.length === 0) {
-    return <p class="empty">No terms from the glossary on this page.</p>;
+    return <p class="empty">{t('onPageEmpty')}</p>;
   }
 
   const reveal = async (id: string) => {
@@ -55,14 +59,14 @@ export function OnThisPage(props: { tabId: number | null }) {
   };
 
   return (
-    <ul class="mention-list" aria-label="Terms on this page">
+    <ul class="mention-list" aria-label={t('onPageList')}>
       {state.mentions.map((mention) => (
         <li key={mention.id}>
           <button type="button" class="mention" onClick={() => void reveal(mention.id)}>
             <span class="mention-label">{mention.label}</span>
             <span class="mention-count">
-              {mention.count}
-              <span class="visually-hidden"> {mention.count === 1 ? 'mention' : 'mentions'}</span>
+              <span aria-hidden="true">{mention.count.toLocaleString(interfaceLanguage())}</span>
+              <span class="visually-hidden">{plural('onPageMentions', mention.count)}</span>
             </span>
           </button>
         </li>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { activeTabId } from '../../common/active-tab';
 import { decideEnablement } from '../../common/enablement';
+import { t } from '../../common/i18n';
 import { askTab } from '../../common/messaging';
 import type { PageInfo } from '../../common/protocol';
 import { setSiteEnabled } from '../../common/settings';
@@ -19,21 +20,25 @@ export function Popup() {
   const [tabId, setTabId] = useState<number | null>(null);
   /** `undefined` while the page has not answered; `null` when no content script runs there. */
   const [page, setPage] = useState<PageInfo | null | undefined>(undefined);
-  const [tab, setTab] = useState<TabName>('page');
+  /** The tab the reader picked; until then, the one the page calls for (null: not known yet). */
+  const [picked, setPicked] = useState<TabName | null>(null);
+  const [opening, setOpening] = useState<TabName | null>(null);
+  const tab = picked ?? opening;
 
   useEffect(() => {
     let cancelled = false;
-    // No content script answers on browser pages, the stores, or before the page has loaded.
-    activeTabId()
-      .then((id) => {
-        if (id === null) return null;
-        if (!cancelled) setTabId(id);
-        return askTab(id, { type: 'page-info' });
-      })
-      .then(
-        (info) => !cancelled && setPage(info),
-        () => !cancelled && setPage(null),
-      );
+    (async () => {
+      // No content script answers on browser pages, the stores, or before the page has loaded.
+      const id = await activeTabId().catch(() => null);
+      if (id !== null && !cancelled) setTabId(id);
+      const info = id === null ? null : await askTab(id, { type: 'page-info' }).catch(() => null);
+      if (cancelled) return;
+      setPage(info);
+      // "On this page" opens only when it has something to show; else the glossary does.
+      const mentions =
+        id !== null && info ? await askTab(id, { type: 'page-mentions-list' }).catch(() => []) : [];
+      if (!cancelled) setOpening(mentions.length > 0 ? 'page' : 'glossary');
+    })();
     return () => {
       cancelled = true;
     };
@@ -52,13 +57,13 @@ export function Popup() {
   return (
     <main class="popup">
       <header class="popup-header">
-        <h1>Firewall Lens</h1>
+        <h1>{t('extName')}</h1>
         <button
           type="button"
           class="link-button"
           onClick={() => void browser.runtime.openOptionsPage()}
         >
-          Options
+          {t('popupOptions')}
         </button>
       </header>
       <SiteAccessNotice />
@@ -69,32 +74,32 @@ export function Popup() {
       ) : null}
       {settings && !settings.enabled ? (
         <p class="notice" role="status">
-          Firewall Lens is off everywhere.{' '}
+          {t('popupOffEverywhere')}{' '}
           <button
             type="button"
             class="link-button"
             onClick={() => change((current) => ({ ...current, enabled: true }))}
           >
-            Turn it on
+            {t('popupTurnOn')}
           </button>
         </p>
       ) : null}
       {page === undefined ? null : page ? (
         <Switch
-          label={`Enabled on ${page.hostname}`}
+          label={t('popupEnabledOn', { host: page.hostname })}
           checked={siteOn}
           disabled={!settings?.enabled}
           onChange={onSiteChange}
         />
       ) : (
-        <p class="muted">Firewall Lens does not run on this page.</p>
+        <p class="muted">{t('popupNotRunning')}</p>
       )}
-      <div class="tabs" role="tablist" aria-label="Views">
-        <TabButton name="page" current={tab} onSelect={setTab}>
-          On this page
+      <div class="tabs" role="tablist" aria-label={t('popupViews')}>
+        <TabButton name="page" current={tab} onSelect={setPicked}>
+          {t('popupTabPage')}
         </TabButton>
-        <TabButton name="glossary" current={tab} onSelect={setTab}>
-          Glossary
+        <TabButton name="glossary" current={tab} onSelect={setPicked}>
+          {t('popupTabGlossary')}
         </TabButton>
       </div>
       <TabPanel name="page" current={tab}>
@@ -108,7 +113,7 @@ export function Popup() {
 }
 
 /** Only the current panel is rendered: the other one's requests wait until it is chosen. */
-function TabPanel(props: { name: TabName; current: TabName; children: ComponentChildren }) {
+function TabPanel(props: { name: TabName; current: TabName | null; children: ComponentChildren }) {
   const selected = props.name === props.current;
   return (
     <section
@@ -125,7 +130,7 @@ function TabPanel(props: { name: TabName; current: TabName; children: ComponentC
 
 function TabButton(props: {
   name: TabName;
-  current: TabName;
+  current: TabName | null;
   onSelect: (name: TabName) => void;
   children: string;
 }) {
@@ -138,7 +143,8 @@ function TabButton(props: {
       id={`tab-${props.name}`}
       aria-selected={selected}
       aria-controls={`panel-${props.name}`}
-      tabIndex={selected ? 0 : -1}
+      // Before a tab is chosen (a few ms), the first one takes the keyboard.
+      tabIndex={selected || (props.current === null && props.name === 'page') ? 0 : -1}
       onClick={() => props.onSelect(props.name)}
       onKeyDown={(event) => {
         // Arrow keys move between tabs, as the ARIA tabs pattern expects.

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CONTENT_SCRIPT_MATCHES } from '../../common/extension-ids';
+import { t } from '../../common/i18n';
 
 type Access = 'unknown' | 'granted' | 'missing' | 'just-granted';
 
@@ -32,16 +33,16 @@ export function SiteAccessNotice() {
   if (access === 'just-granted') {
     return (
       <p class="notice" role="status">
-        Access granted. Reload a page to see its terms marked.
+        {t('accessGranted')}
       </p>
     );
   }
   if (access !== 'missing') return null;
   return (
     <p class="notice" role="status">
-      Firewall Lens is not allowed to read websites, so it cannot mark anything.{' '}
+      {t('accessMissing')}{' '}
       <button type="button" class="link-button" onClick={() => void request()}>
-        Allow on all websites
+        {t('accessAllow')}
       </button>
     </p>
   );

@@ -4,9 +4,17 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { describeError } from '../../common/describe-error';
+import { interfaceIsChinese, type PlainId, t } from '../../common/i18n';
 import type { CardView, SourceView } from '../../common/protocol';
-import { parseReaderSearch } from '../../common/reader-query';
+import { parseReaderSearch, type ReaderQueryError } from '../../common/reader-query';
 import { articleBlocks, isValidRange, locateQuote, type TextRange } from './article-blocks';
+
+const QUERY_ERROR: Readonly<Record<ReaderQueryError, PlainId>> = {
+  'bad-quote-index': 'readerBadQuoteIndex',
+  'bad-range': 'readerBadRange',
+  'empty-range': 'readerEmptyRange',
+  'no-article': 'readerNoArticle',
+};
 
 export interface ReaderLoaders {
   card(id: string): Promise<CardView | null>;
@@ -20,27 +28,32 @@ type Loaded =
 
 async function load(search: string, loaders: ReaderLoaders): Promise<Loaded> {
   const query = parseReaderSearch(search);
-  if (!query.ok) return { state: 'error', message: query.error };
+  if (!query.ok) return { state: 'error', message: t(QUERY_ERROR[query.error]) };
   const { target } = query;
   if (target.kind === 'source') {
     const source = await loaders.source(target.source);
-    if (!source) return { state: 'error', message: 'This article is not in Firewall Lens.' };
+    if (!source) return { state: 'error', message: t('readerUnknownSource') };
     if (!isValidRange(source.text, target)) {
-      return { state: 'error', message: 'The quoted passage is not inside this article.' };
+      return { state: 'error', message: t('readerRangeOutside') };
     }
     return { state: 'ready', source, range: { start: target.start, end: target.end } };
   }
   const card = await loaders.card(target.card);
-  if (!card) return { state: 'error', message: 'Firewall Lens has no card for this term.' };
+  if (!card) return { state: 'error', message: t('readerUnknownCard') };
   const quote = card.quotes[target.quoteIndex];
-  if (!quote) return { state: 'error', message: `The card “${card.label}” has no such quote.` };
-  const source = await loaders.source(card.source);
-  if (!source) return { state: 'error', message: 'The article this card quotes is missing.' };
-  const range = locateQuote(source.text, quote);
-  if (!range) {
-    return { state: 'error', message: 'The quoted passage could not be found in the article.' };
+  if (!quote) {
+    return { state: 'error', message: t('readerNoSuchQuote', { label: cardName(card) }) };
   }
+  const source = await loaders.source(card.source);
+  if (!source) return { state: 'error', message: t('readerSourceMissing') };
+  const range = locateQuote(source.text, quote);
+  if (!range) return { state: 'error', message: t('readerQuoteNotFound') };
   return { state: 'ready', source, range, card };
+}
+
+/** A card's name in the interface language. */
+function cardName(card: CardView): string {
+  return interfaceIsChinese() ? card.labelZh : card.label;
 }
 
 export function ReaderPage({ search, loaders }: { search: string; loaders: ReaderLoaders }) {
@@ -55,7 +68,7 @@ export function ReaderPage({ search, loaders }: { search: string; loaders: Reade
         live &&
         setLoaded({
           state: 'error',
-          message: `Firewall Lens could not load the article (${describeError(error)}).`,
+          message: t('readerLoadFailed', { error: describeError(error) }),
         }),
     );
     return () => {
@@ -74,25 +87,25 @@ export function ReaderPage({ search, loaders }: { search: string; loaders: Reade
 
   useEffect(() => {
     if (loaded.state === 'ready') {
-      document.title = `${loaded.source.title} · Read in context · Firewall Lens`;
+      document.title = t('readerTitleWithSource', { title: loaded.source.title });
     }
   }, [loaded]);
 
   return (
     <div class="reader">
       <header class="reader__bar">
-        <span class="reader__brand">Firewall Lens · Read in context</span>
+        <span class="reader__brand">{t('readerBrand')}</span>
         {loaded.state === 'ready' && loaded.card && (
           <span class="reader__card">
-            Quoted on the card <strong>{loaded.card.label}</strong>
+            {t('readerQuotedOn')} <strong>{cardName(loaded.card)}</strong>
           </span>
         )}
       </header>
       <main class="reader__main">
-        {loaded.state === 'loading' && <p class="reader__status">Loading the article…</p>}
+        {loaded.state === 'loading' && <p class="reader__status">{t('readerLoading')}</p>}
         {loaded.state === 'error' && (
           <div class="reader__error" role="alert">
-            <h1>Cannot show this passage</h1>
+            <h1>{t('readerErrorHeading')}</h1>
             <p>{loaded.message}</p>
           </div>
         )}

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { askBackground } from '../../common/messaging';
+import { applyInterfaceLanguage } from '../../components/page-language';
 import { type ReaderLoaders, ReaderPage } from './ReaderPage';
 import '../../components/tokens.css';
 import './reader.css';
@@ -9,5 +10,6 @@ const loaders: ReaderLoaders = {
   source: (id) => askBackground({ type: 'source', id }),
 };
 
+applyInterfaceLanguage('readerTitle');
 const root = document.getElementById('app');
 if (root) render(<ReaderPage search={location.search} loaders={loaders} />, root);

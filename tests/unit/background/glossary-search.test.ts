@@ -13,6 +13,7 @@ function entry(
   category: CategoryId,
   aliases: string[],
   summary: string,
+  summaryZh = '一段中文摘要，用来测试搜索。',
 ): GlossaryEntry {
   return {
     id,
@@ -21,6 +22,7 @@ function entry(
     category,
     aliases: aliases.map((text) => alias(text, /[\u4e00-\u9fff]/.test(text) ? 'zh' : 'en')),
     summary,
+    summaryZh,
     quotes: [{ text: 'a quote from the source', start: 0 }],
     related: [],
     source: 'source',

@@ -57,8 +57,8 @@ describe('the background answers every request type', () => {
       ...entry,
       sourceTitle: 'Second World Internet Conference Concludes (excerpt)',
       relatedLabels: [
-        { id: 'vpn', label: 'VPN' },
-        { id: 'facebook', label: 'Facebook' },
+        { id: 'vpn', label: 'VPN', labelZh: '虚拟专用网' },
+        { id: 'facebook', label: 'Facebook', labelZh: '脸书' },
       ],
     });
     expect(card).not.toHaveProperty('bundled');
@@ -72,7 +72,9 @@ describe('the background answers every request type', () => {
   it('cards: the known ones, in the order asked, skipping unknown ids', async () => {
     const cards = await value<CardView[]>({ type: 'cards', ids: ['vpn', 'nope', 'sina-weibo'] });
     expect(cards.map((card) => card.id)).toEqual(['vpn', 'sina-weibo']);
-    expect(cards[0]?.relatedLabels).toEqual([{ id: 'great-firewall', label: 'Great Firewall' }]);
+    expect(cards[0]?.relatedLabels).toEqual([
+      { id: 'great-firewall', label: 'Great Firewall', labelZh: '防火长城' },
+    ]);
     expect(cards[1]?.relatedLabels).toEqual([]);
   });
 

@@ -30,6 +30,7 @@ function validFixture(): Json {
           { text: '防火长城', lang: 'zh', case: 'exact', inflect: false },
         ],
         summary: 'The informal name for the system China uses to block many foreign websites.',
+        summaryZh: '中国用来封锁众多境外网站和服务的系统的俗称。',
         quotes: [{ text: 'Officials defended the Great Firewall again.', start: 0 }],
         related: ['vpn'],
         source: SOURCE_ID,
@@ -45,6 +46,7 @@ function validFixture(): Json {
         ],
         summary:
           'A virtual private network tunnels traffic to a server abroad to get around blocking.',
+        summaryZh: '虚拟专用网络把流量经由境外服务器转发，以绕过封锁。',
         quotes: [{ text: VPN_QUOTE, start: SOURCE_TEXT.indexOf(VPN_QUOTE) }],
         related: ['great-firewall'],
         source: SOURCE_ID,
@@ -251,6 +253,42 @@ describe('validateGlossary: shape', () => {
       'entry "vpn" aliases[0].text',
       'whitespace',
     );
+  });
+
+  it('requires a Chinese summary, written in Chinese', () => {
+    expectError(
+      errorsAfter((g) => delete entry(g, 1).summaryZh),
+      'entry "vpn" summaryZh',
+      'required field is missing',
+    );
+    // The English summary copied across, or English with one Chinese word, is not a translation.
+    expectError(
+      errorsAfter((g) => {
+        entry(g, 1).summaryZh = entry(g, 1).summary;
+      }),
+      'entry "vpn" summaryZh',
+      'written in Chinese',
+    );
+    expectError(
+      errorsAfter((g) => {
+        entry(g, 1).summaryZh = 'Getting around the block is colloquially called 翻墙.';
+      }),
+      'entry "vpn" summaryZh',
+      'written in Chinese',
+    );
+    expectError(
+      errorsAfter((g) => {
+        entry(g, 1).summaryZh = '翻墙。';
+      }),
+      'entry "vpn" summaryZh',
+      'too short',
+    );
+  });
+
+  it('accepts a Chinese summary that names things in Latin letters', () => {
+    const g = validFixture();
+    entry(g, 1).summaryZh = 'Facebook 自 2009 年起在中国大陆被封锁，只能借助 VPN 等翻墙工具访问。';
+    expect(validateGlossary(g, SOURCES).ok).toBe(true);
   });
 
   it('rejects a summary that is too short or too long', () => {

@@ -3,7 +3,13 @@ import { resolve } from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ContextCard, SUMMARY_CLAMP_CHARS, SUMMARY_LINES } from '../../../components/ContextCard';
+import {
+  ContextCard,
+  SUMMARY_CLAMP_CHARS,
+  SUMMARY_CLAMP_CHARS_ZH,
+  SUMMARY_LINES,
+} from '../../../components/ContextCard';
+import { useInterfaceLocale } from '../support/fake-i18n';
 import { realCard } from '../support/real-cards';
 
 let container: HTMLElement | undefined;
@@ -35,7 +41,7 @@ describe('ContextCard', () => {
     const title = root.querySelector(`[id="${titleId}"]`);
     expect(title?.textContent).toContain('Great Firewall');
     expect(title?.textContent).toContain('防火长城');
-    expect(title?.querySelector('[lang="zh-Hans"]')?.textContent).toBe('防火长城');
+    expect(title?.querySelector('[lang="zh-CN"]')?.textContent).toBe('防火长城');
     expect(root.textContent).toContain('Censorship system');
     expect(root.textContent).toContain(card.summary);
     expect(dialog?.getAttribute('aria-modal')).toBe('false');
@@ -175,5 +181,61 @@ describe('ContextCard', () => {
       expect(moreButton(glossary)).toBeNull();
       expect(glossary.querySelector('.fl-card__summary--clamped')).toBeNull();
     });
+  });
+});
+
+describe('ContextCard in a Chinese interface', () => {
+  const card = realCard('great-firewall');
+  const inline = () => <ContextCard card={card} variant="inline" reader={{ open: () => {} }} />;
+
+  it('explains in Chinese, marked as Chinese', () => {
+    useInterfaceLocale('zh_CN');
+    const root = mount(inline());
+    const dialog = root.querySelector('[role="dialog"]');
+    expect(dialog?.getAttribute('lang')).toBe('zh-CN');
+    const summary = root.querySelector('.fl-card__summary');
+    expect(summary?.textContent).toBe(card.summaryZh);
+    expect(root.textContent).not.toContain(card.summary);
+    expect(root.querySelector('.fl-card__category')?.textContent).toBe('审查系统');
+    expect(root.querySelector('.fl-card__more')?.textContent).toBe('展开');
+    expect(root.querySelector('.fl-card__reader')?.textContent).toBe('在原文中查看');
+    expect(root.querySelector('nav')?.getAttribute('aria-label')).toBe('与“防火长城”相关');
+    const related = [...root.querySelectorAll('.fl-card__related-term')];
+    expect(related.map((button) => button.textContent)).toEqual([
+      '虚拟专用网络',
+      '中国网络审查',
+      '脸书',
+      '推特',
+      '优兔',
+    ]);
+    expect(related.every((button) => button.getAttribute('lang') === 'zh-CN')).toBe(true);
+  });
+
+  it('keeps the quote verbatim in English, marked lang="en", with the source title', () => {
+    useInterfaceLocale('zh_CN');
+    const root = mount(inline());
+    const quote = root.querySelector('blockquote');
+    expect(quote?.textContent).toBe(card.quotes[0]?.text);
+    expect(quote?.getAttribute('lang')).toBe('en');
+    const cite = root.querySelector('cite');
+    expect(cite?.textContent).toBe('Second World Internet Conference Concludes');
+    expect(cite?.getAttribute('lang')).toBe('en');
+    expect(root.querySelector('.fl-card__label')?.getAttribute('lang')).toBe('en');
+  });
+
+  it('clamps a Chinese summary by its own measure (a Han character is two Latin ones wide)', () => {
+    useInterfaceLocale('zh_CN');
+    expect(card.summaryZh.length).toBeGreaterThan(SUMMARY_CLAMP_CHARS_ZH);
+    expect(card.summaryZh.length).toBeLessThan(SUMMARY_CLAMP_CHARS);
+    const root = mount(inline());
+    expect(root.querySelector('.fl-card__summary--clamped')).not.toBeNull();
+  });
+
+  it('names the close button in Chinese', () => {
+    useInterfaceLocale('zh_CN');
+    const root = mount(
+      <ContextCard card={card} variant="inline" onClose={() => {}} reader={{ open: () => {} }} />,
+    );
+    expect(root.querySelector('.fl-card__close')?.getAttribute('aria-label')).toBe('关闭卡片');
   });
 });

@@ -234,7 +234,7 @@ describe('the popup over a page', () => {
     await waitFor(() => getByRole('switch', 'Enabled on example.com'));
   });
 
-  it('says it does not run on a page where no content script answers', async () => {
+  it('says it does not run on a page where no content script answers, and opens the glossary', async () => {
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(
       new Error('Could not establish connection. Receiving end does not exist.'),
     );
@@ -242,9 +242,14 @@ describe('the popup over a page', () => {
     await waitFor(() => {
       expect(fakeBrowser.tabs.sendMessage).toHaveBeenCalled();
       expect(container.textContent).toContain('Firewall Lens does not run on this page.');
-      expect(container.textContent).toContain('Firewall Lens is not reading this page.');
     });
     expect(allByRole('switch')).toEqual([]);
+    expect(await waitFor(() => glossaryLabels())).toHaveLength(glossary.entries.length);
+    expect(getByRole('tab', 'Glossary').getAttribute('aria-selected')).toBe('true');
+    getByRole('tab', 'On this page').click();
+    await waitFor(() =>
+      expect(container.textContent).toContain('Firewall Lens is not reading this page.'),
+    );
   });
 });
 
@@ -283,11 +288,23 @@ describe('"On this page"', () => {
     expect(reveals).toEqual([{ type: 'reveal-mention', id: 'vpn', direction: 'next' }]);
   });
 
-  it('says when the page mentions no glossary term', async () => {
+  it('opens on the glossary when the page mentions no glossary term, and says so on the page tab', async () => {
     pageMentions = [];
     renderPopup();
+    expect(await waitFor(() => glossaryLabels())).toHaveLength(glossary.entries.length);
+    expect(getByRole('tab', 'Glossary').getAttribute('aria-selected')).toBe('true');
+    getByRole('tab', 'On this page').click();
     await waitFor(() =>
       expect(container.textContent).toContain('No terms from the glossary on this page.'),
+    );
+  });
+
+  it('opens on the glossary on a site the reader switched off (nothing is marked there)', async () => {
+    await saveSettings({ ...defaultSettings(), disabledSites: ['example.com'] });
+    renderPopup();
+    expect(await waitFor(() => glossaryLabels())).toHaveLength(glossary.entries.length);
+    expect(getByRole('switch', 'Enabled on example.com').getAttribute('aria-checked')).toBe(
+      'false',
     );
   });
 });

@@ -28,7 +28,7 @@ export function realCard(id: string): CardView {
     sourceTitle: source.title,
     relatedLabels: entry.related.flatMap((relatedId) => {
       const related = glossary.entries.find((candidate) => candidate.id === relatedId);
-      return related ? [{ id: related.id, label: related.label }] : [];
+      return related ? [{ id: related.id, label: related.label, labelZh: related.labelZh }] : [];
     }),
   };
 }
