@@ -300,7 +300,7 @@ describe('"On this page"', () => {
   });
 
   it('opens on the glossary on a site the reader switched off (nothing is marked there)', async () => {
-    await saveSettings({ ...defaultSettings(), disabledSites: ['example.com'] });
+    await storeSettings({ ...defaultSettings(), disabledSites: ['example.com'] });
     renderPopup();
     expect(await waitFor(() => glossaryLabels())).toHaveLength(glossary.entries.length);
     expect(getByRole('switch', 'Enabled on example.com').getAttribute('aria-checked')).toBe(
