@@ -48,8 +48,11 @@ export function ContextCard({ card, variant, onClose, onRelated, reader }: Conte
   const [expandedCard, setExpandedCard] = useState<string | null>(null);
   // The summary in the interface language; the article's quotes stay in its own, English.
   const chinese = interfaceIsChinese();
-  const summary = chinese ? card.summaryZh : card.summary;
-  const clampable = variant === 'inline' && summary.length > clampChars(chinese);
+  // A reader's own term has one note, in their language, and perhaps no Chinese name.
+  const summaryZh = chinese && card.summaryZh !== '';
+  const summary = summaryZh ? card.summaryZh : card.summary;
+  const summaryLang = summaryZh ? 'zh-CN' : card.own ? undefined : 'en';
+  const clampable = variant === 'inline' && summary.length > clampChars(summaryZh);
   const expanded = expandedCard === card.id;
   // Inline, one quote keeps the card short; the glossary has room for all of them.
   const quotes = variant === 'inline' ? card.quotes.slice(0, 1) : card.quotes;
@@ -60,7 +63,7 @@ export function ContextCard({ card, variant, onClose, onRelated, reader }: Conte
       {/* Not <header>: outside an article it is a banner landmark, and the page has its own. */}
       <div class="fl-card__head">
         <Heading id={titleId} class="fl-card__title">
-          <span class="fl-card__label" lang="en">
+          <span class="fl-card__label" lang={card.own ? undefined : 'en'}>
             {card.label}
           </span>
           {card.labelZh && (
@@ -83,6 +86,7 @@ export function ContextCard({ card, variant, onClose, onRelated, reader }: Conte
       <p class="fl-card__category">{categoryLabel(card.category)}</p>
       <p
         id={summaryId}
+        lang={summaryLang}
         class={`fl-card__summary${clampable && !expanded ? ' fl-card__summary--clamped' : ''}`}
       >
         {summary}
@@ -126,7 +130,7 @@ export function ContextCard({ card, variant, onClose, onRelated, reader }: Conte
       {card.relatedLabels.length > 0 && (
         <nav
           class="fl-card__related"
-          aria-label={t('cardRelatedTo', { label: chinese ? card.labelZh : card.label })}
+          aria-label={t('cardRelatedTo', { label: (chinese && card.labelZh) || card.label })}
         >
           <span class="fl-card__related-title" aria-hidden="true">
             {t('cardRelated')}
@@ -137,11 +141,11 @@ export function ContextCard({ card, variant, onClose, onRelated, reader }: Conte
                 <button
                   type="button"
                   class="fl-card__related-term"
-                  lang={chinese ? 'zh-CN' : 'en'}
+                  lang={chinese && related.labelZh ? 'zh-CN' : 'en'}
                   disabled={!onRelated}
                   onClick={() => onRelated?.(related.id)}
                 >
-                  {chinese ? related.labelZh : related.label}
+                  {(chinese && related.labelZh) || related.label}
                 </button>
               </li>
             ))}

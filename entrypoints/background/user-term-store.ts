@@ -45,6 +45,8 @@ export function userCardRow(id: string, term: UserTermFields): CardRow {
     category: term.category,
     aliases,
     summary: term.note,
+    // A reader's note is in whatever language they wrote it; the card shows it as written.
+    summaryZh: '',
     quotes: [],
     related: [],
     source: '',

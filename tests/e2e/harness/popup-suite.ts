@@ -89,12 +89,15 @@ export const ARTICLE_TERMS: [string, string][] = [
 export function popupMentionRows(): [string, string][] | null {
   const list = document.querySelector('[aria-label="Terms on this page"]');
   if (!list) return null;
+  // What a screen reader says: aria-hidden parts (the count drawn for the eye) are skipped.
+  const said = (node: Node): string =>
+    node instanceof Element && node.getAttribute('aria-hidden') === 'true'
+      ? ''
+      : node.nodeType === Node.TEXT_NODE
+        ? (node.textContent ?? '')
+        : [...node.childNodes].map(said).join('');
   const spoken = (element: Element | null) =>
-    [...(element?.childNodes ?? [])]
-      .map((node) => node.textContent ?? '')
-      .join('')
-      .replace(/\s+/g, ' ')
-      .trim();
+    (element ? said(element) : '').replace(/\s+/g, ' ').trim();
   return [...list.querySelectorAll('button')].map((button) => [
     spoken(button.querySelector('.mention-label')),
     spoken(button.querySelector('.mention-count')),
