@@ -25,7 +25,7 @@ export interface LaunchedExtension<Page> {
 
 export interface BrowserSession<P extends PageDriver = PageDriver> extends LaunchedExtension<P> {
   /** For test names and measurements in the log. */
-  name: 'Chromium' | 'Firefox ESR';
+  name: 'Chromium' | 'Firefox ESR' | 'Firefox ESR (oldest)';
   /** The build under test (its manifest says which version must answer). */
   buildDir: string;
 }

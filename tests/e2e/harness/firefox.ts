@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../common/extension-ids';
@@ -12,7 +13,7 @@ import { snapshotBuild } from './build-snapshot';
 import { sendMessage } from './extension-pages';
 import type { ExtensionSwitch } from './extension-switch';
 import { type PuppeteerDriver, puppeteerDriver } from './page-driver';
-import { FIREFOX_BUILD_DIR } from './paths';
+import { FIREFOX_BUILD_DIR, OLDEST_FIREFOX_PATH } from './paths';
 import { poll } from './poll';
 
 export { poll } from './poll';
@@ -72,15 +73,33 @@ async function openTab(
   return page;
 }
 
-export async function launchFirefoxSession(): Promise<FirefoxSession> {
-  const extension = await launchFirefox();
+export async function launchFirefoxSession({
+  executablePath = FIREFOX_PATH,
+}: {
+  executablePath?: string;
+} = {}): Promise<FirefoxSession> {
+  const extension = await launchFirefox({ executablePath });
   return {
     ...sessionOver(extension, puppeteerDriver, {
-      name: 'Firefox ESR',
+      name: executablePath === FIREFOX_PATH ? 'Firefox ESR' : 'Firefox ESR (oldest)',
       buildDir: FIREFOX_BUILD_DIR,
     }),
     extension,
   };
+}
+
+/**
+ * The oldest Firefox the manifest accepts (Firefox ESR 140), unpacked by
+ * scripts/fetch-oldest-firefox.sh, which .ci/run calls. Fails with that advice when it is missing:
+ * a test that skipped itself here would pass without having looked.
+ */
+export function launchOldestFirefoxSession(): Promise<FirefoxSession> {
+  if (!existsSync(OLDEST_FIREFOX_PATH)) {
+    throw new Error(
+      `no Firefox ESR 140 at ${OLDEST_FIREFOX_PATH}: run scripts/fetch-oldest-firefox.sh`,
+    );
+  }
+  return launchFirefoxSession({ executablePath: OLDEST_FIREFOX_PATH });
 }
 
 /**
@@ -89,8 +108,11 @@ export async function launchFirefoxSession(): Promise<FirefoxSession> {
  */
 export async function launchFirefox({
   extensionDir = FIREFOX_BUILD_DIR,
+  executablePath = FIREFOX_PATH,
 }: {
   extensionDir?: string;
+  /** Another Firefox than the system's, e.g. `OLDEST_FIREFOX_PATH`. */
+  executablePath?: string;
 } = {}): Promise<FirefoxExtension> {
   const uuid = randomUUID();
   const proxyPort = await deadPort();
@@ -98,7 +120,7 @@ export async function launchFirefox({
   const browser = await puppeteer
     .launch({
       browser: 'firefox',
-      executablePath: FIREFOX_PATH,
+      executablePath,
       headless: true,
       // Firefox 140 rejects setViewport; size the window at launch instead.
       defaultViewport: { width: 1280, height: 800 },
