@@ -12,12 +12,42 @@ export class MessageError extends Error {
   override name = 'MessageError';
 }
 
+/**
+ * Requests that read, or set a state rather than add to one: sending one twice does no harm.
+ * Writes of the reader's terms, `reseed` and `open-reader` (a second tab) are not among them.
+ */
+const RESENDABLE: ReadonlySet<BackgroundRequest['type']> = new Set<BackgroundRequest['type']>([
+  'ping',
+  'matcher-data',
+  'card',
+  'cards',
+  'search',
+  'source',
+  'page-mentions',
+  'data-status',
+  'user-terms',
+  'mark-styles',
+]);
+
+/** The extension itself is gone (disabled, removed, updated): no new worker will answer. */
+function isInvalidated(error: unknown): boolean {
+  return error instanceof Error && /context invalidated/i.test(error.message);
+}
+
 export async function askBackground<R extends BackgroundRequest>(
   request: R,
 ): Promise<BackgroundReplies[R['type']]> {
-  const reply = parseReply<BackgroundReplies[R['type']]>(
-    await browser.runtime.sendMessage(request),
-  );
+  const send = async () =>
+    parseReply<BackgroundReplies[R['type']]>(await browser.runtime.sendMessage(request));
+  let reply: Awaited<ReturnType<typeof send>>;
+  try {
+    reply = await send();
+  } catch (error) {
+    // An MV3 worker stopped while it answered ("the message port closed before a response was
+    // received"). The next message starts a new worker, so one more try gets the answer.
+    if (!RESENDABLE.has(request.type) || isInvalidated(error)) throw error;
+    reply = await send();
+  }
   if (!reply.ok) throw new MessageError(`${request.type}: ${reply.error}`);
   return reply.value;
 }

@@ -7,6 +7,9 @@
 /** Long enough to cover a full scan's slices; short enough to feel immediate. */
 export const BADGE_DEBOUNCE_MS = 250;
 
+/** What the badge shows after a send failed: no count equals it, so the next one is sent. */
+const UNKNOWN = -1;
+
 export class BadgeReporter {
   /** A fresh tab shows no badge, which is what 0 looks like. */
   private sent = 0;
@@ -41,13 +44,19 @@ export class BadgeReporter {
 
   private flush(): void {
     if (this.wanted === this.sent) return;
-    this.sent = this.wanted;
+    const total = this.wanted;
+    this.sent = total;
+    // A lost update leaves the badge unknown, so the next report sends again.
+    const lost = () => {
+      if (this.sent === total) this.sent = UNKNOWN;
+    };
     try {
       // The background may be restarting or the extension updated under the page
       // ("Extension context invalidated"): a lost badge update must never surface as an error.
-      this.send(this.wanted).catch(() => undefined);
+      this.send(total).catch(lost);
     } catch {
       // sendMessage throws synchronously once the context is invalidated.
+      lost();
     }
   }
 }

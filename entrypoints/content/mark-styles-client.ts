@@ -20,7 +20,8 @@ export class MarkStylesClient {
         await this.send(target);
         this.inserted = target;
       } catch {
-        // The background is restarting or gone (then the browser drops the sheet with it).
+        // The background is restarting (askBackground tried twice) or gone. Firefox then drops
+        // the sheet with the extension; Chromium keeps it in the page (docs/detection.md).
       }
     });
     return this.queue;

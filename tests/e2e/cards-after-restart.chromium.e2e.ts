@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../common/settings';
+import { type StaticServer, startStaticServer } from '../../scripts/lib/static-server.mjs';
+import { hover, quotesOf, waitForCard } from './cards.expectations';
 import { type ChromiumExtension, launchChromium, sendMessageFromPage } from './harness/chromium';
+import { tabIdOf } from './harness/extension-pages';
+import { playwrightDriver } from './harness/page-driver';
+import { FIXTURE_PAGES_DIR } from './harness/paths';
+import { countRanges, resetSettings, settledMarks, waitForBadge } from './harness/settings-steps';
 
 interface StoredCards {
   stores: string[];
@@ -38,17 +45,33 @@ function readStoredCards(): Promise<StoredCards> {
   });
 }
 
+/**
+ * Runs in the page: the registered highlight names no stylesheet styles, i.e. marks that are
+ * registered but not drawn (their per-tab stylesheet never arrived).
+ */
+function unstyledHighlights(): string[] {
+  const styleOf = (name: string) => {
+    const style = getComputedStyle(document.body, `::highlight(${name})`);
+    return [style.textDecorationLine, style.backgroundColor, style.color].join('|');
+  };
+  const unstyled = styleOf('no-one-registers-this-name');
+  return [...CSS.highlights.keys()].filter((name) => styleOf(name) === unstyled);
+}
+
 describe('the card cache in Chromium', () => {
   let extension: ChromiumExtension;
   let popup: Page;
+  let server: StaticServer;
 
   beforeAll(async () => {
+    server = await startStaticServer({ root: FIXTURE_PAGES_DIR });
     extension = await launchChromium();
     popup = await extension.openExtensionPage('popup.html');
   });
 
   afterAll(async () => {
     await extension?.close();
+    await server?.close();
   });
 
   it('reads cards from IndexedDB in the extension’s origin after the service worker was stopped and restarted', async () => {
@@ -83,5 +106,60 @@ describe('the card cache in Chromium', () => {
       ok: true,
       value: { cardCount: stored.ids.length, dataVersion: stored.dataVersion },
     });
+  });
+
+  it('a marked page loses nothing when the worker stops during its first requests, a card request, badge updates and a settings change, and no error is recorded', async () => {
+    const manager = await extension.extensionManager();
+    const popupPage = playwrightDriver(popup);
+    const pageErrors: string[] = [];
+    // The worker stops while the new page asks for matcher data, mark styles, the badge and the
+    // card prefetch: each must still arrive.
+    await extension.stopServiceWorker();
+    const [raw] = await Promise.all([
+      extension.openPage(`${server.origin}/article.html`),
+      extension.stopServiceWorker(),
+    ]);
+    raw.on('pageerror', (error) => pageErrors.push(error.message));
+    raw.on('console', (message) => {
+      // The fixture server has no favicon; that 404 is the browser's, not ours.
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        pageErrors.push(message.text());
+      }
+    });
+    const tab = playwrightDriver(raw);
+    const marks = await settledMarks(tab);
+    expect(await tab.evaluate(unstyledHighlights)).toEqual([]);
+    const tabId = await tabIdOf(tab, popupPage);
+    await waitForBadge(popupPage, tabId, String(countRanges(marks)));
+
+    // A card while the worker is stopping.
+    await tab.bringToFront();
+    await Promise.all([hover(tab, 'lede', 'Great Firewall'), extension.stopServiceWorker()]);
+    const card = await waitForCard(tab, 'the card while the worker restarts');
+    expect(card.label).toBe('Great Firewall');
+    expect(quotesOf('great-firewall')).toContain(card.quote);
+    await tab.mouseMove(2, 2);
+
+    // A setting that needs new styles (background marks have their own names) and a new badge.
+    const settings = defaultSettings();
+    const changed = {
+      ...settings,
+      markStyle: 'background' as const,
+      categories: { ...settings.categories, circumvention: false },
+    };
+    try {
+      await Promise.all([resetSettings(popupPage, changed), extension.stopServiceWorker()]);
+      const after = await settledMarks(tab);
+      expect(after.every(({ name }) => name.includes('-bg-'))).toBe(true);
+      expect(after.some(({ name }) => name.endsWith('circumvention'))).toBe(false);
+      expect(await tab.evaluate(unstyledHighlights)).toEqual([]);
+      await waitForBadge(popupPage, tabId, String(countRanges(after)));
+    } finally {
+      await resetSettings(popupPage, settings);
+    }
+
+    expect(pageErrors).toEqual([]);
+    expect(await manager.recordedErrors()).toEqual([]);
+    await tab.close();
   });
 });

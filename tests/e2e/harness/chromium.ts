@@ -97,10 +97,14 @@ function wrap(
     const cdp = await context.newCDPSession(page);
     try {
       const statuses = new Map<string, string>();
+      // A page's message may start the worker again at once: what counts is that each running
+      // version was seen stopped after the stop, not that it still is.
+      const stoppedSince = new Set<string>();
       cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
         for (const version of versions) {
           if (version.scriptURL.startsWith(origin)) {
             statuses.set(version.versionId, version.runningStatus);
+            if (version.runningStatus === 'stopped') stoppedSince.add(version.versionId);
           }
         }
       });
@@ -111,10 +115,11 @@ function wrap(
         message: 'the background service worker to be listed',
       });
       const running = [...statuses].filter(([, status]) => status !== 'stopped');
+      stoppedSince.clear();
       for (const [versionId] of running) {
         await cdp.send('ServiceWorker.stopWorker', { versionId });
       }
-      await poll(() => [...statuses.values()].every((status) => status === 'stopped'), {
+      await poll(() => running.every(([versionId]) => stoppedSince.has(versionId)), {
         timeout: 10_000,
         message: 'the background service worker to stop',
       });

@@ -55,4 +55,17 @@ describe('the badge count', () => {
     rejecting.report(2);
     expect(() => vi.advanceTimersByTime(BADGE_DEBOUNCE_MS)).not.toThrow();
   });
+
+  it('sends the same total again after a send was lost (the worker stopped while it answered)', async () => {
+    const results = [Promise.reject(new Error('The message port closed')), Promise.resolve(null)];
+    const send = vi.fn(() => results.shift() ?? Promise.resolve(null));
+    const badge = new BadgeReporter(send);
+    badge.report(3);
+    vi.advanceTimersByTime(BADGE_DEBOUNCE_MS);
+    await vi.advanceTimersByTimeAsync(0);
+    // The page's count did not change, but the badge never got it.
+    badge.report(3);
+    vi.advanceTimersByTime(BADGE_DEBOUNCE_MS);
+    expect(send.mock.calls).toEqual([[3], [3]]);
+  });
 });
