@@ -45,35 +45,68 @@ function rankEntry(entry: GlossaryEntry, query: string): Rank {
     if (rank < best) best = rank;
     if (best === Rank.ExactName) return best;
   }
-  if (best === Rank.NoMatch && searchKey(entry.summary).includes(query)) {
+  // Either summary: "VPN" or "Facebook" is written the same in the Chinese one.
+  if (
+    best === Rank.NoMatch &&
+    (searchKey(entry.summary).includes(query) || searchKey(entry.summaryZh).includes(query))
+  ) {
     return Rank.SummarySubstring;
   }
   return best;
 }
 
 const labelCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+/** ICU's zh collation orders Han by pinyin, the order Chinese readers expect of a list. */
+const labelZhCollator = new Intl.Collator('zh-CN', { sensitivity: 'base', numeric: true });
+
+const byId = (a: GlossaryEntry, b: GlossaryEntry) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function compareByLabel(a: GlossaryEntry, b: GlossaryEntry): number {
-  return labelCollator.compare(a.label, b.label) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return labelCollator.compare(a.label, b.label) || byId(a, b);
+}
+
+/** By Chinese name (pinyin); a reader's own term without one goes by its label. */
+export function compareByChineseLabel(a: GlossaryEntry, b: GlossaryEntry): number {
+  return labelZhCollator.compare(a.labelZh || a.label, b.labelZh || b.label) || byId(a, b);
+}
+
+export interface SearchOptions {
+  category?: CategoryId;
+  /** The interface is Chinese: with nothing typed in either script, list by Chinese name. */
+  chinese?: boolean;
+}
+
+const HAN = /\p{Script=Han}/u;
+const LATIN = /\p{Script=Latin}/u;
+
+/**
+ * Ties are ordered in the script of the query: 网 lists 网络主权 before 中国网络审查 (pinyin), "in"
+ * lists by English label; a query in neither script (digits) or none follows the interface.
+ */
+function tieOrder(key: string, chinese: boolean): (a: GlossaryEntry, b: GlossaryEntry) => number {
+  const zh = HAN.test(key) || (!LATIN.test(key) && chinese);
+  return zh ? compareByChineseLabel : compareByLabel;
 }
 
 /**
- * Entries matching `query` in their label, Chinese label, aliases (English and Chinese) or summary:
- * exact name matches first, then names starting with the query, then names with a word starting
- * with it, then names containing it, then summaries containing it; ties by label. An empty query
- * lists every entry (of `category`, when given) by label.
+ * Entries matching `query` in their label, Chinese label, aliases (English and Chinese) or either
+ * summary: exact name matches first, then names starting with the query, then names with a word
+ * starting with it, then names containing it, then summaries containing it; ties in the query's
+ * script (`tieOrder`). An empty query lists every entry (of `category`, when given) by name in the
+ * interface language.
  */
 export function searchGlossary<T extends GlossaryEntry>(
   entries: readonly T[],
   query: string,
-  category?: CategoryId,
+  { category, chinese = false }: SearchOptions = {},
 ): T[] {
   const inCategory = category ? entries.filter((entry) => entry.category === category) : entries;
   const key = searchKey(query);
-  if (key === '') return [...inCategory].sort(compareByLabel);
+  const tie = tieOrder(key, chinese);
+  if (key === '') return [...inCategory].sort(tie);
   return inCategory
     .map((entry) => ({ entry, rank: rankEntry(entry, key) }))
     .filter(({ rank }) => rank !== Rank.NoMatch)
-    .sort((a, b) => a.rank - b.rank || compareByLabel(a.entry, b.entry))
+    .sort((a, b) => a.rank - b.rank || tie(a.entry, b.entry))
     .map(({ entry }) => entry);
 }

@@ -1,5 +1,6 @@
 /** Answers every `BackgroundRequest` (common/protocol.ts) from the card cache. */
 import { type Browser, browser } from 'wxt/browser';
+import { interfaceIsChinese } from '../../common/i18n';
 import type { BackgroundReplies, BackgroundRequest, DataStatus } from '../../common/protocol';
 import { readerUrl } from '../../common/reader-url';
 import { announceUserTermsChanged } from '../../common/user-terms-signal';
@@ -85,7 +86,8 @@ const handlers: Handlers = {
 
   async search({ query, category }, _sender, { db, seeder }) {
     await seeder.ensureSeeded();
-    return cardViews(db, searchGlossary(await db.cards.toArray(), query, category));
+    const rows = await db.cards.toArray();
+    return cardViews(db, searchGlossary(rows, query, { category, chinese: interfaceIsChinese() }));
   },
 
   async source({ id }, _sender, { db, seeder }) {

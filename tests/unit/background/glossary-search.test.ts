@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Alias, CategoryId, GlossaryEntry } from '../../../common/glossary-types';
+import type { Alias, CategoryId, Glossary, GlossaryEntry } from '../../../common/glossary-types';
+import glossaryJson from '../../../data/glossary.json';
 import { searchGlossary, searchKey } from '../../../entrypoints/background/glossary-search';
 
 function alias(text: string, lang: Alias['lang'] = 'en'): Alias {
@@ -81,7 +82,10 @@ describe('searching the glossary', () => {
   });
 
   it('lists one category by label when a category is given without a query', () => {
-    expect(ids(searchGlossary(ALL, '', 'circumvention'))).toEqual(['freegate', 'vpn']);
+    expect(ids(searchGlossary(ALL, '', { category: 'circumvention' }))).toEqual([
+      'freegate',
+      'vpn',
+    ]);
   });
 
   it('puts an exact label or alias match before entries that merely mention the words', () => {
@@ -141,8 +145,11 @@ describe('searching the glossary', () => {
   });
 
   it('restricts results to the given category', () => {
-    expect(ids(searchGlossary(ALL, 'firewall', 'circumvention'))).toEqual(['freegate', 'vpn']);
-    expect(ids(searchGlossary(ALL, 'weibo', 'circumvention'))).toEqual([]);
+    expect(ids(searchGlossary(ALL, 'firewall', { category: 'circumvention' }))).toEqual([
+      'freegate',
+      'vpn',
+    ]);
+    expect(ids(searchGlossary(ALL, 'weibo', { category: 'circumvention' }))).toEqual([]);
   });
 
   it('returns nothing for a query no entry contains', () => {
@@ -153,6 +160,51 @@ describe('searching the glossary', () => {
     const entries = [...ALL];
     searchGlossary(entries, '');
     expect(entries).toEqual(ALL);
+  });
+});
+
+describe('searching the shipped glossary in either script', () => {
+  const shipped = (glossaryJson as Glossary).entries;
+
+  it('finds a term by words only its Chinese summary has', () => {
+    // "水乡古镇" (canal town) is in the World Internet Conference's Chinese summary alone.
+    expect(ids(searchGlossary(shipped, '水乡古镇'))).toEqual(['world-internet-conference']);
+    expect(ids(searchGlossary(shipped, '南华早报'))).toEqual(['shanghai-free-trade-zone']);
+  });
+
+  it('orders a Chinese query by Chinese names (pinyin), names before summaries', () => {
+    // 网络主权 (wǎng) and 中国网络审查 (zhōng, alias 网络审查) both start a name with 网络; the
+    // summaries that merely mention 网络 follow.
+    const found = ids(searchGlossary(shipped, '网络'));
+    expect(found.slice(0, 2)).toEqual(['internet-sovereignty', 'internet-censorship']);
+    expect(found.length).toBeGreaterThan(2);
+  });
+
+  it('orders a Latin query by English labels, even in a Chinese interface', () => {
+    const english = ids(searchGlossary(shipped, 'internet'));
+    expect(ids(searchGlossary(shipped, 'internet', { chinese: true }))).toEqual(english);
+    expect(english.slice(0, 3)).toEqual([
+      'internet-censorship',
+      'internet-sovereignty',
+      'world-internet-conference',
+    ]);
+  });
+
+  it('lists everything by Chinese name in a Chinese interface, by English label otherwise', () => {
+    const zh = searchGlossary(shipped, '', { chinese: true }).map((entry) => entry.labelZh);
+    expect(zh).toEqual(
+      [...zh].sort(new Intl.Collator('zh-CN', { sensitivity: 'base', numeric: true }).compare),
+    );
+    // Pinyin: 防 (fáng) before 脸 (liǎn) before 中 (zhōng).
+    expect(zh.indexOf('防火长城')).toBeLessThan(zh.indexOf('脸书'));
+    expect(zh.indexOf('脸书')).toBeLessThan(zh.indexOf('中国网络审查'));
+    const en = searchGlossary(shipped, '').map((entry) => entry.label);
+    expect(en[0]).toBe('Facebook');
+  });
+
+  it('finds Latin names written inside a Chinese summary', () => {
+    // Sina Weibo's Chinese summary names Twitter; its English one does too, so either counts.
+    expect(ids(searchGlossary(shipped, 'twitter'))[0]).toBe('twitter');
   });
 });
 

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { decideEnablement } from '../../../common/enablement';
 import type { Glossary } from '../../../common/glossary-types';
+import { interfaceIsChinese } from '../../../common/i18n';
 import {
   type BackgroundRequest,
   type PageMention,
@@ -19,6 +20,7 @@ import { loadSettings } from '../../../common/settings-store';
 import glossaryJson from '../../../data/glossary.json';
 import { searchGlossary } from '../../../entrypoints/background/glossary-search';
 import { Popup } from '../../../entrypoints/popup/Popup';
+import { useInterfaceLocale } from '../support/fake-i18n';
 import { queriesWithin, spokenText, type } from '../support/queries';
 import { realCard } from '../support/real-cards';
 import { storeSettings } from '../support/store-settings';
@@ -80,7 +82,10 @@ function fakeBackground(): void {
     const request = parsed.value;
     backgroundRequests.push(request);
     if (request.type === 'search') {
-      const found = searchGlossary(glossary.entries, request.query, request.category);
+      const found = searchGlossary(glossary.entries, request.query, {
+        ...(request.category ? { category: request.category } : {}),
+        chinese: interfaceIsChinese(),
+      });
       return Promise.resolve({ ok: true, value: found.map((entry) => realCard(entry.id)) });
     }
     if (request.type === 'cards') {
@@ -321,7 +326,8 @@ describe('the glossary', () => {
     renderPopup();
     await openGlossary();
     type(searchBox(), '微博');
-    await waitFor(() => expect(glossaryLabels()).toEqual(['Sina Weibo']));
+    // Its name first; Twitter's Chinese summary mentions 新浪微博 too.
+    await waitFor(() => expect(glossaryLabels()).toEqual(['Sina Weibo', 'Twitter']));
     expect(backgroundRequests).toContainEqual({ type: 'search', query: '微博' });
   });
 
@@ -413,3 +419,70 @@ describe('access to websites (Firefox lets a person withhold it)', () => {
     expect(request).toHaveBeenCalledWith({ origins: ['http://*/*', 'https://*/*'] });
   });
 });
+
+describe('the popup in a Chinese interface', () => {
+  beforeEach(() => useInterfaceLocale('zh_CN'));
+
+  it('speaks Chinese: its switch, its tabs and the terms on the page, named in Chinese', async () => {
+    pageMentions = [
+      { id: 'vpn', label: 'vpn', category: 'circumvention', count: 3 },
+      { id: 'twitter', label: 'twitter', category: 'blocked-platform', count: 1 },
+    ];
+    renderPopup();
+    await waitFor(() => getByRole('switch', '在 example.com 上启用'));
+    expect(getByRole('tab', '本页术语').getAttribute('aria-selected')).toBe('true');
+    expect(getByRole('tab', '术语表')).toBeDefined();
+    const list = await waitFor(() => {
+      const found = container.querySelector('[aria-label="本页术语"]');
+      if (!found) throw new Error('no list of terms on this page');
+      return found;
+    });
+    await waitFor(() => expect(list.querySelectorAll('button')).toHaveLength(2));
+    const rows = [...list.querySelectorAll('button')].map((button) => [
+      spokenText(button.querySelector('.mention-label')),
+      spokenText(button.querySelector('.mention-count')),
+    ]);
+    expect(rows).toEqual([
+      ['虚拟专用网络', '提及 3 次'],
+      ['推特', '提及 1 次'],
+    ]);
+  });
+
+  it('opens on the glossary, listed by Chinese name, with each summary in Chinese', async () => {
+    pageMentions = [];
+    renderPopup();
+    const cards = await waitFor(() => {
+      const found = container.querySelectorAll('[aria-label="术语列表"] .fl-card');
+      if (found.length === 0) throw new Error('no glossary');
+      return [...found];
+    });
+    expect(getByRole('tab', '术语表').getAttribute('aria-selected')).toBe('true');
+    const names = cards.map((card) => card.querySelector('.fl-card__label-zh')?.textContent);
+    expect(names[0]).toBe('防火长城');
+    const vpn = cards.find((card) => card.getAttribute('data-card-id') === 'vpn');
+    expect(vpn?.querySelector('.fl-card__summary')?.textContent).toBe(realCard('vpn').summaryZh);
+    expect(vpn?.querySelector('blockquote')?.getAttribute('lang')).toBe('en');
+  });
+
+  it('searches in Chinese and says in Chinese when nothing matches', async () => {
+    pageMentions = [];
+    renderPopup();
+    await waitFor(() => container.querySelector('[aria-label="术语列表"]') ?? fail());
+    const search = container.querySelector<HTMLInputElement>('input[aria-label="搜索术语表"]');
+    expect(search?.placeholder).toBe('搜索术语，中文或英文均可');
+    type(search ?? fail(), '油管');
+    await waitFor(() =>
+      expect(
+        [...container.querySelectorAll('[aria-label="术语列表"] .fl-card')].map((card) =>
+          card.getAttribute('data-card-id'),
+        ),
+      ).toEqual(['youtube']),
+    );
+    type(search ?? fail(), '电报');
+    await waitFor(() => expect(container.textContent).toContain('没有与“电报”匹配的术语。'));
+  });
+});
+
+function fail(): never {
+  throw new Error('not there yet');
+}
