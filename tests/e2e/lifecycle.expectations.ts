@@ -4,7 +4,8 @@
  * reloaded from disk as an update does, the open tab is marked again without a reload, and an open
  * card goes away. `lifecycle.<browser>.e2e.ts` launch the browser and call `lifecycleTests`.
  *
- * The tests run in order on one tab of one browser: off, on, reload.
+ * The tests run in order on one tab of one browser: the background sleeps, off, on, reload. The
+ * tab's lifeline has been re-established after the sleep, or switching off would not clean it.
  */
 import { expect, it } from 'vitest';
 import { hover, openArticle, waitForCard } from './cards.expectations';
@@ -120,7 +121,18 @@ export function lifecycleTests<S extends BrowserSession>(
     );
   };
 
-  it('switched off in the extension manager, the marked tab shows no mark, card host or readable style within a second', async () => {
+  it('a background that goes to sleep is no invalidation: the tab stays marked', async () => {
+    const { page, extensions, marked } = env();
+    await extensions.sleepBackground();
+    // Past the lifeline's verdict and reconnection (and a second sleep, as the worker is woken).
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await extensions.sleepBackground();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect((await page.evaluate(readTraces, [])).painted.length).toBeGreaterThan(0);
+    expect(sameImage(await page.screenshotElement(MARKED_ELEMENT), marked)).toBe(true);
+  });
+
+  it('switched off in the extension manager after the background slept, the marked tab shows no mark, card host or readable style within a second', async () => {
     const { session, page, extensions, names, marked } = env();
     const before = await page.evaluate(readTraces, names);
     // Control: the checks below see the marks while they are there.

@@ -131,7 +131,7 @@ function wrap(
 
   let manager: Promise<ExtensionSwitch> | undefined;
   const extensionManager = () => {
-    manager ??= openExtensionManager(context, extensionId);
+    manager ??= openExtensionManager(context, extensionId, stopServiceWorker);
     return manager;
   };
 
@@ -169,6 +169,7 @@ interface ExtensionsPageApi {
 async function openExtensionManager(
   context: BrowserContext,
   extensionId: string,
+  stopServiceWorker: () => Promise<void>,
 ): Promise<ExtensionSwitch> {
   const page = await context.newPage();
   await page.goto('chrome://extensions');
@@ -184,6 +185,7 @@ async function openExtensionManager(
     enable: async () => void (await call(`await chrome.management.setEnabled(${id}, true);`)),
     reload: async () =>
       void (await call(`await chrome.developerPrivate.reload(${id}, { failQuietly: true });`)),
+    sleepBackground: stopServiceWorker,
     recordedErrors: async () =>
       (await call(
         `return (await chrome.developerPrivate.getExtensionInfo(${id})).runtimeErrors.map((e) => e.message);`,

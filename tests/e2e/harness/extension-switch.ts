@@ -18,6 +18,11 @@ export interface ExtensionSwitch {
   enable(): Promise<void>;
   /** Reloads the extension from its files, as an update does. */
   reload(): Promise<void>;
+  /**
+   * Stops the background as the browser does when it is idle (Chromium's service worker, Firefox's
+   * event page, through `runtime.onSuspend` as after its idle timeout); resolves once stopped.
+   */
+  sleepBackground(): Promise<void>;
   /** Errors the browser recorded from the extension's scripts, where it keeps them (Chromium). */
   recordedErrors(): Promise<string[] | null>;
 }

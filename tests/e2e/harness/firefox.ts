@@ -201,10 +201,18 @@ async function addonManager(browser: Browser): Promise<ExtensionSwitch> {
   const act = async (method: 'disable' | 'enable' | 'reload') => {
     await evaluate(`${addon}.then(async (addon) => { await addon.${method}(); return true; })`);
   };
+  // What the idle timeout does (runtime.onSuspend, then the page closes), without waiting 30 s.
+  const extension = `ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs').ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)})`;
   return {
     disable: () => act('disable'),
     enable: () => act('enable'),
     reload: () => act('reload'),
+    async sleepBackground() {
+      const state = await evaluate(
+        `(async (extension) => { await extension.terminateBackground({ disableResetIdleForTest: true }); return extension.backgroundState; })(${extension})`,
+      );
+      if (state !== 'stopped') throw new Error(`the event page is ${String(state)}, not stopped`);
+    },
     recordedErrors: async () => null,
   };
 }
