@@ -15,6 +15,7 @@ import { LIFELINE_PORT } from '../../common/protocol';
 import type { Settings } from '../../common/settings';
 import { loadSettings, watchSettings } from '../../common/settings-store';
 import { BadgeReporter } from './badge-reporter';
+import { takeEarlyStyles } from './early-styles';
 import { holdLifeline } from './lifeline';
 import { MarkStylesClient } from './mark-styles-client';
 import { compileMatcher, type Matcher } from './marking/matcher';
@@ -85,10 +86,14 @@ function runContentScript(ctx: ContentScriptContext): void {
     session?.stop({ reportZero });
     session = undefined;
   };
-  // Random per page load: see common/highlight-names.ts for why not per install.
-  const highlightToken = newHighlightToken((bytes) => crypto.getRandomValues(bytes));
-  const styles = new MarkStylesClient((on) =>
-    askBackground({ type: 'mark-styles', on, token: highlightToken }),
+  // Random per page load: see common/highlight-names.ts for why not per install. Usually drawn
+  // (and its styles asked for) by the document_start script already: see early-styles.ts.
+  const early = takeEarlyStyles();
+  const highlightToken =
+    early?.token ?? newHighlightToken((bytes) => crypto.getRandomValues(bytes));
+  const styles = new MarkStylesClient(
+    (on) => askBackground({ type: 'mark-styles', on, token: highlightToken }),
+    early?.inserted,
   );
 
   const apply = async (settings: Settings): Promise<void> => {

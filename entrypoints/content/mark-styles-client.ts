@@ -8,7 +8,17 @@ export class MarkStylesClient {
   private wanted = false;
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly send: (on: boolean) => Promise<unknown>) {}
+  /** `alreadyInserted`: whether someone else (the document_start script) already asked. */
+  constructor(
+    private readonly send: (on: boolean) => Promise<unknown>,
+    alreadyInserted?: Promise<boolean>,
+  ) {
+    if (alreadyInserted) {
+      this.queue = alreadyInserted.then((inserted) => {
+        this.inserted = inserted;
+      });
+    }
+  }
 
   /** Resolves once the styles are as asked (or the request failed: the next call tries again). */
   set(on: boolean): Promise<void> {

@@ -49,3 +49,25 @@ describe('the mark styles client', () => {
     expect(sent).toEqual([true]);
   });
 });
+
+describe('the mark styles client after the document_start script asked', () => {
+  it('does not ask again for styles already inserted, and removes them when done', async () => {
+    const sent: boolean[] = [];
+    const client = new MarkStylesClient(async (on) => {
+      sent.push(on);
+    }, Promise.resolve(true));
+    await client.set(true);
+    expect(sent).toEqual([]);
+    await client.set(false);
+    expect(sent).toEqual([false]);
+  });
+
+  it('asks itself when the early request was not made or failed', async () => {
+    const sent: boolean[] = [];
+    const client = new MarkStylesClient(async (on) => {
+      sent.push(on);
+    }, Promise.resolve(false));
+    await client.set(true);
+    expect(sent).toEqual([true]);
+  });
+});
