@@ -41,6 +41,17 @@ function clampChars(chinese: boolean): number {
   return chinese ? SUMMARY_CLAMP_CHARS_ZH : SUMMARY_CLAMP_CHARS;
 }
 
+/** A link as the card shows it: its host and path, without the scheme (the href has it whole). */
+function linkText(href: string): string {
+  try {
+    const url = new URL(href);
+    const text = `${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+    return text.length > 48 ? `${text.slice(0, 47)}…` : text;
+  } catch {
+    return href;
+  }
+}
+
 export function ContextCard({ card, variant, onClose, onRelated, reader }: ContextCardProps) {
   const titleId = useId();
   const summaryId = useId();
@@ -83,7 +94,10 @@ export function ContextCard({ card, variant, onClose, onRelated, reader }: Conte
           </button>
         )}
       </div>
-      <p class="fl-card__category">{categoryLabel(card.category)}</p>
+      <p class="fl-card__category">
+        {categoryLabel(card.category)}
+        {card.own && card.category !== 'user' && ' · your term'}
+      </p>
       <p
         id={summaryId}
         lang={summaryLang}
@@ -101,6 +115,25 @@ export function ContextCard({ card, variant, onClose, onRelated, reader }: Conte
         >
           {expanded ? t('cardShowLess') : t('cardShowMore')}
         </button>
+      )}
+      {card.own && (
+        <p class="fl-card__own">
+          {card.own.link && (
+            <>
+              <a
+                class="fl-card__link"
+                href={card.own.link}
+                target="_blank"
+                rel="noopener noreferrer"
+                referrerpolicy="no-referrer"
+              >
+                {linkText(card.own.link)}
+              </a>
+              <br />
+            </>
+          )}
+          <span class="fl-card__own-note">Your own term: you wrote this note.</span>
+        </p>
       )}
       {quotes.map((quote, index) => (
         <figure class="fl-card__quote" key={quote.start}>

@@ -17,6 +17,7 @@ import { Switch } from '../../components/Switch';
 import { useSettings } from '../../components/use-settings';
 import { DataSection } from './DataSection';
 import { SiteList } from './SiteList';
+import { YourTerms } from './YourTerms';
 
 type Change = (fn: (current: Settings) => Settings) => void;
 
@@ -44,6 +45,7 @@ export function Options() {
           <Privacy settings={settings} change={change} />
         </>
       )}
+      <YourTerms />
       <DataSection />
     </main>
   );
