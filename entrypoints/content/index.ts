@@ -14,6 +14,7 @@ import { askBackground } from '../../common/messaging';
 import { LIFELINE_PORT } from '../../common/protocol';
 import type { Settings } from '../../common/settings';
 import { loadSettings, watchSettings } from '../../common/settings-store';
+import { watchUserTerms } from '../../common/user-terms-signal';
 import { BadgeReporter } from './badge-reporter';
 import { takeEarlyStyles } from './early-styles';
 import { holdLifeline } from './lifeline';
@@ -136,6 +137,8 @@ function runContentScript(ctx: ContentScriptContext): void {
   // Storage may be unavailable while the extension is being updated: the new script takes over.
   enqueue(loadSettings);
   const stopWatching = watchSettings((settings) => enqueue(async () => settings));
+  // The reader changed their own terms: the same settings, new matcher data.
+  const stopWatchingTerms = watchUserTerms(() => enqueue(loadSettings));
   const onMessage = (message: unknown) =>
     Promise.resolve(
       answerTabRequest(message, {
@@ -150,6 +153,7 @@ function runContentScript(ctx: ContentScriptContext): void {
     // may throw too; that must not keep a mark on screen or put an error in the page's console.
     stopSession(false);
     ignoreFailure(stopWatching);
+    ignoreFailure(stopWatchingTerms);
     ignoreFailure(() => browser.runtime.onMessage.removeListener(onMessage));
     styles.forget();
   });

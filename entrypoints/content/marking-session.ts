@@ -27,6 +27,7 @@ export class MarkingSession {
   private readonly cards: CardUi;
   private readonly stopWatchingLocation: () => void;
   private stopped = false;
+  private dataVersion: string;
 
   constructor(
     ctx: ContentScriptContext,
@@ -35,6 +36,7 @@ export class MarkingSession {
     private readonly badge: BadgeReporter,
     highlightToken: string,
   ) {
+    this.dataVersion = matcher.version;
     this.marker = createPageMarker({
       document,
       matcher,
@@ -66,6 +68,9 @@ export class MarkingSession {
   /** Applies changed settings without reloading the page. */
   update(enablement: Enablement, matcher: Matcher): void {
     this.cards.update({ hoverDelayMs: enablement.hoverDelayMs, stealth: enablement.stealth });
+    // A new data version means the cards may have changed too (the reader edited a term).
+    if (matcher.version !== this.dataVersion) this.cards.forgetCards();
+    this.dataVersion = matcher.version;
     this.marker.update(enablement, matcher);
   }
 

@@ -3,7 +3,7 @@
  * background applies; its problems are shown beside their field as the reader types, after the
  * first attempt to save.
  */
-import { useId, useMemo, useState } from 'preact/hooks';
+import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import { CATEGORIES, type CategoryId } from '../../common/glossary-types';
 import {
   checkUserTerm,
@@ -84,18 +84,23 @@ export function TermForm({ initial, others, takenLabels, onSave, onCancel }: Ter
     return overlapWarnings({ aliases, caseSensitive: draft.caseSensitive }, others);
   }, [draft, others]);
 
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
-    setDraft((current) => ({ ...current, [key]: value }));
+  // What was typed last, even before Preact re-renders: a save right after typing sees it.
+  const latest = useRef(draft);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    latest.current = { ...latest.current, [key]: value };
+    setDraft(latest.current);
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
     setTried(true);
     setFailure('');
-    if (!check.ok || labelTaken || saving) return;
-    if (broad.length > 0 && !confirmBroad) return;
+    const now = checkUserTerm(inputOf(latest.current));
+    if (!now.ok || takenLabels.has(labelKey(latest.current.label)) || saving) return;
+    if (now.broad.length > 0 && !confirmBroad) return;
     setSaving(true);
     try {
-      await onSave(check.term, broad.length > 0);
+      await onSave(now.term, now.broad.length > 0);
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));
     } finally {
@@ -130,6 +135,7 @@ export function TermForm({ initial, others, takenLabels, onSave, onCancel }: Ter
         <label for={`${id}-label`}>Label</label>
         <input
           id={`${id}-label`}
+          type="text"
           class="fl-text-input"
           value={draft.label}
           maxLength={200}
@@ -209,6 +215,7 @@ export function TermForm({ initial, others, takenLabels, onSave, onCancel }: Ter
         <label for={`${id}-link`}>Link (optional)</label>
         <input
           id={`${id}-link`}
+          type="text"
           class="fl-text-input"
           inputMode="url"
           autocomplete="off"
@@ -269,9 +276,11 @@ export function TermForm({ initial, others, takenLabels, onSave, onCancel }: Ter
           Cancel
         </button>
       </div>
-      <p class="fl-error" role="alert">
-        {failure}
-      </p>
+      {failure !== '' && (
+        <p class="fl-error" role="alert">
+          {failure}
+        </p>
+      )}
     </form>
   );
 }

@@ -55,7 +55,11 @@ export function TermsImport({
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     // The same file chosen again after fixing it must fire `change` again.
-    input.value = '';
+    try {
+      input.value = '';
+    } catch {
+      // Nothing to clear.
+    }
     if (!file) return;
     setPending(null);
     setErrors(null);
@@ -181,9 +185,11 @@ export function TermsImport({
           </div>
         </div>
       )}
-      <p class="fl-error" role="alert">
-        {failure}
-      </p>
+      {failure !== '' && (
+        <p class="fl-error" role="alert">
+          {failure}
+        </p>
+      )}
     </div>
   );
 }

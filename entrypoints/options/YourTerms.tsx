@@ -209,7 +209,7 @@ export function YourTerms() {
           void reload();
         }}
       />
-      <p class="status-line" role="status" aria-live="polite">
+      <p class="terms-status" role="status" aria-live="polite">
         {message}
       </p>
     </section>

@@ -13,6 +13,12 @@ export class CardCache {
   private readonly cards = new Map<string, CardView>();
   private readonly pending = new Map<string, Promise<CardView | null>>();
 
+  /** Forgets every card: the reader edited their terms, so a kept card may be stale. */
+  clear(): void {
+    this.cards.clear();
+    this.pending.clear();
+  }
+
   peek(id: string): CardView | undefined {
     return this.cards.get(id);
   }

@@ -28,6 +28,8 @@ export interface CardUiOptions {
 
 export interface CardUi {
   update(options: CardUiOptions): void;
+  /** The glossary changed (the reader edited their terms): drop cached cards, close the open one. */
+  forgetCards(): void;
   /** Scrolls to the next or previous mention (of `id`, or of any term) and opens its card. */
   revealMention(id: string | undefined, direction: 'next' | 'previous'): boolean;
   destroy(): void;
@@ -173,6 +175,10 @@ export function startCardUi(
       options = next;
       intent.setShowDelay(next.hoverDelayMs);
       if (leftStealth) intent.close();
+    },
+    forgetCards() {
+      cache.clear();
+      intent.close();
     },
     revealMention,
     destroy,
