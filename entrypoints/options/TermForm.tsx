@@ -14,7 +14,7 @@ import {
   type TermProblem,
   type UserTermFields,
 } from '../../common/user-terms';
-import { CATEGORY_LABEL } from '../../components/category-labels';
+import { categoryLabel } from '../../components/category-labels';
 
 export interface TermFormProps {
   /** The term being edited, or undefined for a new one. */
@@ -190,7 +190,7 @@ export function TermForm({ initial, others, takenLabels, onSave, onCancel }: Ter
         >
           {CATEGORIES.map((value) => (
             <option key={value} value={value}>
-              {value === 'user' ? 'Your terms (its own mark style)' : CATEGORY_LABEL[value]}
+              {value === 'user' ? 'Your terms (its own mark style)' : categoryLabel(value)}
             </option>
           ))}
         </select>

@@ -13,7 +13,7 @@ import {
   type UserTermFields,
 } from '../../common/user-terms';
 import { watchUserTerms } from '../../common/user-terms-signal';
-import { CATEGORY_LABEL } from '../../components/category-labels';
+import { categoryLabel } from '../../components/category-labels';
 import { TermForm } from './TermForm';
 import { TermsImport } from './TermsImport';
 import { downloadTermsFile } from './terms-download';
@@ -135,7 +135,7 @@ export function YourTerms() {
               <div class="term-summary">
                 <span class="term-label">{term.label}</span>
                 <span class="hint">
-                  {CATEGORY_LABEL[term.category]} · {term.aliases.join(', ')}
+                  {categoryLabel(term.category)} · {term.aliases.join(', ')}
                 </span>
               </div>
               {deleting === term.id ? (
