@@ -43,6 +43,8 @@ const TARGETS = {
   maxRatioToFloorLongStory: 2,
   /** Share of the long-story page's mentions (the floor's matches) that ours marks. */
   minLongStoryMarked: 0.95,
+  /** Ours with 5,000 of a reader's own spellings, as a multiple of ours with the bundled alone. */
+  maxRatioUser5000: 2,
   /** No main-thread task of ours longer than this. */
   maxTaskMs: 10,
   /** Processing an appended paragraph, after the first scan. */
@@ -102,6 +104,87 @@ function failsPageTarget(row) {
     (row.longestSliceMs ?? 0) > TARGETS.maxTaskMs ||
     longTasksDuringScan(row).length > 0
   );
+}
+
+/** A reader's own terms on the long-story page: ours with 0, 500 and 5,000 generated spellings. */
+const USER_METHODS = [
+  'ours',
+  'oursUser500',
+  'oursUser5000',
+  'oursUser5000Alternation',
+  'floorUser5000OneRegExp',
+  'floor',
+  'compileUser5000',
+  'compileUser5000Alternation',
+];
+
+async function benchUserTerms(measure) {
+  const runs = args.quick ? 1 : RUNS.longStory;
+  const samples = Object.fromEntries(USER_METHODS.map((m) => [m, []]));
+  const errors = [];
+  for (let run = 0; run < runs; run++) {
+    for (const method of USER_METHODS) {
+      try {
+        samples[method].push(await measure(LONG_STORY_PATH, method));
+      } catch (error) {
+        errors.push(`${method}: ${String(error?.message ?? error).split('\n')[0]}`);
+      }
+    }
+  }
+  const med = (method, field = 'ms') => {
+    const values = samples[method].map((s) => s[field]).filter((v) => typeof v === 'number');
+    return values.length > 0 ? round(median(values)) : null;
+  };
+  const base = med('ours');
+  const ratio = (value) => (value === null || !base ? null : round(value / base, 2));
+  const result = {
+    runs,
+    errors,
+    oursMs: base,
+    oursUser500Ms: med('oursUser500'),
+    oursUser5000Ms: med('oursUser5000'),
+    oursUser5000AlternationMs: med('oursUser5000Alternation'),
+    floorMs: med('floor'),
+    floorUser5000OneRegExpMs: med('floorUser5000OneRegExp'),
+    compileUser5000Ms: med('compileUser5000'),
+    compileUser5000AlternationMs: med('compileUser5000Alternation'),
+    longestSliceUser5000Ms: med('oursUser5000', 'longestSliceMs'),
+    marks: med('ours', 'marks'),
+    marksUser5000: med('oursUser5000', 'marks'),
+  };
+  result.ratioUser500 = ratio(result.oursUser500Ms);
+  result.ratioUser5000 = ratio(result.oursUser5000Ms);
+  result.ratioUser5000Alternation = ratio(result.oursUser5000AlternationMs);
+  result.meetsTarget =
+    result.ratioUser5000 !== null && result.ratioUser5000 <= TARGETS.maxRatioUser5000;
+  console.log('\nYour terms, long-story page (medians, ms):');
+  console.log(
+    formatTable(
+      ['run', 'ms', 'x bundled alone'],
+      [
+        ['ours, bundled glossary alone', fmt(result.oursMs), '1.00'],
+        ['ours + 500 own spellings (tries)', fmt(result.oursUser500Ms), fmt(result.ratioUser500)],
+        [
+          'ours + 5,000 own spellings (tries)',
+          fmt(result.oursUser5000Ms),
+          fmt(result.ratioUser5000),
+        ],
+        [
+          'ours + 5,000 as split alternation',
+          fmt(result.oursUser5000AlternationMs),
+          fmt(result.ratioUser5000Alternation),
+        ],
+        ['floor, bundled alone', fmt(result.floorMs), ''],
+        ['floor, 5,000 in one RegExp', fmt(result.floorUser5000OneRegExpMs), ''],
+        ['compile 5,000 (tries)', fmt(result.compileUser5000Ms), ''],
+        ['compile 5,000 (alternation)', fmt(result.compileUser5000AlternationMs), ''],
+      ],
+    ),
+  );
+  console.log(
+    `${result.meetsTarget ? 'ok  ' : 'FAIL'} 5,000 own spellings at most ${TARGETS.maxRatioUser5000}x the bundled glossary alone: ${fmt(result.ratioUser5000)}x`,
+  );
+  return result;
 }
 
 async function main() {
@@ -281,6 +364,8 @@ async function main() {
   // Pages left out by --pages.
   rows.splice(0, rows.length, ...rows.filter((row) => row !== null));
 
+  const userTerms = longStory && wanted('your terms') ? await benchUserTerms(measure) : null;
+
   // A page failing a per-page target gets CONFIRM_RUNS more runs (mark(terms) aside, it is never
   // the faster mode) before the failure is reported: a busy moment of the machine is not a result.
   const suspects = rows
@@ -324,6 +409,7 @@ async function main() {
       estimatedChars: longStory.chars,
     },
     durationSeconds: seconds,
+    userTerms,
     pages: rows,
   };
   mkdirSync(dirname(args.out), { recursive: true });
