@@ -39,7 +39,8 @@ type Handlers = {
  * web pages, and a compromised renderer must not be able to plant terms.
  */
 function requireExtensionPage(sender: Sender, type: string): void {
-  if (sender.tab !== undefined || !sender.url?.startsWith(browser.runtime.getURL('/'))) {
+  // An options page opened in a tab has a `tab` too; its URL is what says it is ours.
+  if (!sender.url?.startsWith(browser.runtime.getURL('/'))) {
     throw new Error(`${type} is accepted only from the extension's own pages`);
   }
 }
