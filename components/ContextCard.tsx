@@ -96,7 +96,7 @@ export function ContextCard({ card, variant, onClose, onRelated, reader }: Conte
       </div>
       <p class="fl-card__category">
         {categoryLabel(card.category)}
-        {card.own && card.category !== 'user' && ' · your term'}
+        {card.own && card.category !== 'user' && t('cardOwnSuffix')}
       </p>
       <p
         id={summaryId}
@@ -132,7 +132,7 @@ export function ContextCard({ card, variant, onClose, onRelated, reader }: Conte
               <br />
             </>
           )}
-          <span class="fl-card__own-note">Your own term: you wrote this note.</span>
+          <span class="fl-card__own-note">{t('cardOwnNote')}</span>
         </p>
       )}
       {quotes.map((quote, index) => (

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { describeError } from '../../common/describe-error';
+import { t } from '../../common/i18n';
 import { askBackground } from '../../common/messaging';
 import type { CardView } from '../../common/protocol';
 import {
@@ -117,17 +118,13 @@ export function YourTerms() {
 
   return (
     <section aria-labelledby="your-terms-heading">
-      <h2 id="your-terms-heading">Your terms</h2>
-      <p class="hint">
-        Add words of your own to watch for: they are marked like the built-in terms, and their card
-        shows your note. Your terms stay on this device, in this browser only; they are not synced.
-        To move them to another browser or computer, export them to a file and import it there.
-      </p>
+      <h2 id="your-terms-heading">{t('termsHeading')}</h2>
+      <p class="hint">{t('termsIntro')}</p>
 
       {terms === null ? (
         <p>Loading your terms…</p>
       ) : terms.length === 0 ? (
-        <p class="empty">You have no terms of your own yet.</p>
+        <p class="empty">{t('termsNone')}</p>
       ) : (
         <ul class="terms" aria-label="Your terms">
           {terms.map((term) => (
@@ -186,12 +183,12 @@ export function YourTerms() {
       ) : (
         <p>
           <button type="button" class="fl-button" onClick={() => setEditing({ kind: 'new' })}>
-            Add a term
+            {t('termsAdd')}
           </button>
         </p>
       )}
 
-      <h3>Move your terms</h3>
+      <h3>{t('termsMove')}</h3>
       <p class="terms-transfer">
         <button
           type="button"
@@ -199,7 +196,7 @@ export function YourTerms() {
           aria-disabled={!terms || terms.length === 0 ? 'true' : 'false'}
           onClick={exportTerms}
         >
-          Export your terms
+          {t('termsExport')}
         </button>
       </p>
       <TermsImport
