@@ -5,6 +5,7 @@
  */
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import { CATEGORIES, type CategoryId } from '../../common/glossary-types';
+import { t } from '../../common/i18n';
 import {
   checkUserTerm,
   labelKey,
@@ -60,6 +61,9 @@ function inputOf(draft: Draft): Record<string, unknown> {
   };
 }
 
+/** A URL scheme, the same in every language. */
+const LINK_PLACEHOLDER = 'https://';
+
 export function TermForm({ initial, others, takenLabels, onSave, onCancel }: TermFormProps) {
   const id = useId();
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial));
@@ -76,7 +80,7 @@ export function TermForm({ initial, others, takenLabels, onSave, onCancel }: Ter
     const messages = problems
       .filter((p) => p.kind === 'error' && p.field === field)
       .map((p) => p.message);
-    if (field === 'label' && labelTaken) messages.push('you already have a term with this label');
+    if (field === 'label' && labelTaken) messages.push(t('termLabelTaken'));
     return messages;
   };
   const overlaps = useMemo(() => {
@@ -129,10 +133,10 @@ export function TermForm({ initial, others, takenLabels, onSave, onCancel }: Ter
       class="term-form"
       onSubmit={submit}
       noValidate
-      aria-label={initial ? `Edit “${initial.label}”` : 'Add a term'}
+      aria-label={initial ? t('termFormEdit', { label: initial.label }) : t('termFormNew')}
     >
       <div class="field">
-        <label for={`${id}-label`}>Label</label>
+        <label for={`${id}-label`}>{t('termFieldLabel')}</label>
         <input
           id={`${id}-label`}
           type="text"
@@ -147,7 +151,7 @@ export function TermForm({ initial, others, takenLabels, onSave, onCancel }: Ter
       </div>
 
       <div class="field">
-        <label for={`${id}-spellings`}>Spellings, one per line</label>
+        <label for={`${id}-spellings`}>{t('termFieldSpellings')}</label>
         <textarea
           id={`${id}-spellings`}
           class="fl-text-input"
@@ -158,8 +162,7 @@ export function TermForm({ initial, others, takenLabels, onSave, onCancel }: Ter
           onInput={(event) => set('spellings', event.currentTarget.value)}
         />
         <p class="hint" id={`${id}-spellings-hint`}>
-          Each line is marked where it appears as a whole word. Chinese spellings match anywhere in
-          the text, as the built-in ones do.
+          {t('termSpellingsHint')}
         </p>
         <FieldErrors id={spellings.errorId} errors={spellings.errors} />
       </div>
@@ -171,15 +174,13 @@ export function TermForm({ initial, others, takenLabels, onSave, onCancel }: Ter
             checked={draft.caseSensitive}
             onChange={(event) => set('caseSensitive', event.currentTarget.checked)}
           />
-          <span>Match case</span>
+          <span>{t('termFieldMatchCase')}</span>
         </label>
-        <p class="fl-choice-description">
-          Off: “plan x” and “PLAN X” match “Plan X” too. Chinese has no case.
-        </p>
+        <p class="fl-choice-description">{t('termMatchCaseHint')}</p>
       </div>
 
       <div class="field">
-        <label for={`${id}-category`}>Category</label>
+        <label for={`${id}-category`}>{t('termFieldCategory')}</label>
         <select
           id={`${id}-category`}
           class="fl-text-input"
@@ -190,7 +191,7 @@ export function TermForm({ initial, others, takenLabels, onSave, onCancel }: Ter
         >
           {CATEGORIES.map((value) => (
             <option key={value} value={value}>
-              {value === 'user' ? 'Your terms (its own mark style)' : categoryLabel(value)}
+              {value === 'user' ? t('termCategoryOwn') : categoryLabel(value)}
             </option>
           ))}
         </select>
@@ -198,7 +199,7 @@ export function TermForm({ initial, others, takenLabels, onSave, onCancel }: Ter
       </div>
 
       <div class="field">
-        <label for={`${id}-note`}>Note (shown on the card)</label>
+        <label for={`${id}-note`}>{t('termFieldNote')}</label>
         <textarea
           id={`${id}-note`}
           class="fl-text-input"
@@ -212,7 +213,7 @@ export function TermForm({ initial, others, takenLabels, onSave, onCancel }: Ter
       </div>
 
       <div class="field">
-        <label for={`${id}-link`}>Link (optional)</label>
+        <label for={`${id}-link`}>{t('termFieldLink')}</label>
         <input
           id={`${id}-link`}
           type="text"
@@ -220,21 +221,21 @@ export function TermForm({ initial, others, takenLabels, onSave, onCancel }: Ter
           inputMode="url"
           autocomplete="off"
           spellcheck={false}
-          placeholder="https://"
+          placeholder={LINK_PLACEHOLDER}
           value={draft.link}
           aria-invalid={link.invalid}
           aria-describedby={`${id}-link-hint${link.describedBy ? ` ${link.describedBy}` : ''}`}
           onInput={(event) => set('link', event.currentTarget.value)}
         />
         <p class="hint" id={`${id}-link-hint`}>
-          Shown on the card for you to open; Firewall Lens never loads it.
+          {t('termLinkHint')}
         </p>
         <FieldErrors id={link.errorId} errors={link.errors} />
       </div>
 
       {overlaps.length > 0 && (
         <div class="term-warnings" role="status">
-          <p>Where spellings overlap on a page, the longer one is marked:</p>
+          <p>{t('termOverlapIntro')}</p>
           <ul>
             {overlaps.map((warning) => (
               <li key={warning}>{warning}</li>
@@ -256,11 +257,9 @@ export function TermForm({ initial, others, takenLabels, onSave, onCancel }: Ter
               checked={confirmBroad}
               onChange={(event) => setConfirmBroad(event.currentTarget.checked)}
             />
-            <span>Mark {broad.length === 1 ? 'this spelling' : 'these spellings'} anyway</span>
+            <span>{t(broad.length === 1 ? 'termBroadConfirmOne' : 'termBroadConfirmMany')}</span>
           </label>
-          {tried && !confirmBroad && (
-            <p class="fl-error">Confirm, or change the spelling, to save.</p>
-          )}
+          {tried && !confirmBroad && <p class="fl-error">{t('termBroadNeeded')}</p>}
         </div>
       )}
 
@@ -270,10 +269,10 @@ export function TermForm({ initial, others, takenLabels, onSave, onCancel }: Ter
           class="fl-button fl-button-primary"
           aria-disabled={saving ? 'true' : 'false'}
         >
-          {initial ? 'Save changes' : 'Add term'}
+          {initial ? t('termSaveChanges') : t('termAddSubmit')}
         </button>
         <button type="button" class="fl-button" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
       {failure !== '' && (

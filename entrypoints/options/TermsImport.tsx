@@ -5,6 +5,7 @@
  */
 import { useId, useState } from 'preact/hooks';
 import { describeError } from '../../common/describe-error';
+import { plural, t } from '../../common/i18n';
 import { askBackground } from '../../common/messaging';
 import type { ImportSummary } from '../../common/protocol';
 import {
@@ -25,15 +26,11 @@ interface Pending {
 
 type OnDuplicate = 'replace' | 'skip';
 
-function count(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-}
-
 export function describeImport(summary: ImportSummary): string {
-  const parts = [`${summary.added.toLocaleString('en')} added`];
-  if (summary.replaced > 0) parts.push(`${summary.replaced.toLocaleString('en')} replaced`);
-  if (summary.skipped > 0) parts.push(`${summary.skipped.toLocaleString('en')} skipped`);
-  return `Imported your terms: ${parts.join(', ')}.`;
+  const parts = [t('termsImportAdded', { count: summary.added })];
+  if (summary.replaced > 0) parts.push(t('termsImportReplaced', { count: summary.replaced }));
+  if (summary.skipped > 0) parts.push(t('termsImportSkipped', { count: summary.skipped }));
+  return t('termsImportedIntro', { parts: parts.join(t('listSeparator')) });
 }
 
 export function TermsImport({
@@ -84,7 +81,7 @@ export function TermsImport({
   const confirm = async () => {
     if (!pending || busy) return;
     if (pending.broad.length > 0 && !confirmBroad) {
-      setFailure('Confirm the broad spellings, or fix them in the file, to import.');
+      setFailure(t('termsImportConfirmBroad'));
       return;
     }
     setBusy(true);
@@ -99,7 +96,7 @@ export function TermsImport({
       setPending(null);
       onImported(describeImport(summary));
     } catch (error) {
-      setFailure(`Nothing was imported: ${describeError(error)}.`);
+      setFailure(t('termsImportFailed', { reason: describeError(error) }));
     } finally {
       setBusy(false);
     }
@@ -108,7 +105,7 @@ export function TermsImport({
   return (
     <div class="terms-import">
       <label for={`${id}-file`} class="fl-legend">
-        Import terms from a file
+        {t('termsImportLabel')}
       </label>
       <input
         id={`${id}-file`}
@@ -118,15 +115,16 @@ export function TermsImport({
         onChange={(event) => void choose(event)}
       />
       <p class="hint" id={`${id}-hint`}>
-        A Firewall Lens terms file (format “firewall-lens-terms”, version 1), at most 5 MB and{' '}
-        {TERM_LIMITS.terms.toLocaleString('en')} terms. Either all of it is imported or nothing.
+        {t('termsImportHint', { max: TERM_LIMITS.terms })}
       </p>
 
       {errors && (
         <div class="term-errors" role="alert">
           <p>
-            Nothing was imported: “{errors.fileName}” has{' '}
-            {count(errors.problems.length, 'problem', 'problems')}.
+            {t('termsImportRejected', {
+              file: errors.fileName,
+              problems: plural('problemCount', errors.problems.length),
+            })}
           </p>
           <ul>
             {errors.problems.map((problem) => (
@@ -139,22 +137,25 @@ export function TermsImport({
       {pending && (
         <div class="term-import-review">
           <p>
-            “{pending.fileName}” has {count(pending.terms.length, 'term', 'terms')}, all valid.
+            {t('termsImportValid', {
+              file: pending.fileName,
+              terms: plural('glossaryTermCount', pending.terms.length),
+            })}
           </p>
           {duplicates > 0 && (
             <RadioGroup<OnDuplicate>
-              legend={`${count(duplicates, 'term has', 'terms have')} the label of a term you already have`}
+              legend={plural('termsImportDuplicates', duplicates)}
               value={onDuplicate}
               options={[
-                { value: 'replace', label: 'Replace mine with the file’s' },
-                { value: 'skip', label: 'Keep mine and skip the file’s' },
+                { value: 'replace', label: t('termsImportReplace') },
+                { value: 'skip', label: t('termsImportSkip') },
               ]}
               onChange={setOnDuplicate}
             />
           )}
           {pending.broad.length > 0 && (
             <div class="term-warnings">
-              <p>These spellings would match on nearly every page:</p>
+              <p>{t('termsImportBroadIntro')}</p>
               <ul>
                 {pending.broad.map((problem) => (
                   <li key={describeProblem(problem)}>{describeProblem(problem)}</li>
@@ -166,7 +167,7 @@ export function TermsImport({
                   checked={confirmBroad}
                   onChange={(event) => setConfirmBroad(event.currentTarget.checked)}
                 />
-                <span>Mark them anyway</span>
+                <span>{t('termsImportMarkAnyway')}</span>
               </label>
             </div>
           )}
@@ -177,10 +178,10 @@ export function TermsImport({
               aria-disabled={busy ? 'true' : 'false'}
               onClick={() => void confirm()}
             >
-              Import {count(pending.terms.length, 'term', 'terms')}
+              {t('termsImportButton', { terms: plural('glossaryTermCount', pending.terms.length) })}
             </button>
             <button type="button" class="fl-button" onClick={() => setPending(null)}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </div>

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { describeError } from '../../common/describe-error';
-import { t } from '../../common/i18n';
+import { plural, t } from '../../common/i18n';
 import { askBackground } from '../../common/messaging';
 import type { CardView } from '../../common/protocol';
 import {
@@ -39,7 +39,7 @@ export function YourTerms() {
     try {
       setTerms(await askBackground({ type: 'user-terms' }));
     } catch (error) {
-      setMessage(`Could not read your terms: ${describeError(error)}.`);
+      setMessage(t('termsReadFailed', { reason: describeError(error) }));
     }
   }, []);
 
@@ -95,16 +95,16 @@ export function YourTerms() {
       ...(id === undefined ? {} : { id }),
     });
     setEditing({ kind: 'none' });
-    setMessage(id === undefined ? `Added “${saved.label}”.` : `Saved “${saved.label}”.`);
+    setMessage(t(id === undefined ? 'termsAdded' : 'termsSaved', { label: saved.label }));
     await reload();
   };
 
   const remove = async (term: UserTerm) => {
     try {
       await askBackground({ type: 'delete-user-term', id: term.id });
-      setMessage(`Deleted “${term.label}”.`);
+      setMessage(t('termsDeleted', { label: term.label }));
     } catch (error) {
-      setMessage(`Could not delete “${term.label}”: ${describeError(error)}.`);
+      setMessage(t('termsDeleteFailed', { label: term.label, reason: describeError(error) }));
     }
     setDeleting(null);
     await reload();
@@ -113,7 +113,7 @@ export function YourTerms() {
   const exportTerms = () => {
     if (!terms || terms.length === 0) return;
     downloadTermsFile(terms, new Date());
-    setMessage(`Exported ${terms.length === 1 ? '1 term' : `${terms.length} terms`}.`);
+    setMessage(plural('termsExported', terms.length));
   };
 
   return (
@@ -122,11 +122,11 @@ export function YourTerms() {
       <p class="hint">{t('termsIntro')}</p>
 
       {terms === null ? (
-        <p>Loading your terms…</p>
+        <p>{t('termsLoading')}</p>
       ) : terms.length === 0 ? (
         <p class="empty">{t('termsNone')}</p>
       ) : (
-        <ul class="terms" aria-label="Your terms">
+        <ul class="terms" aria-label={t('termsHeading')}>
           {terms.map((term) => (
             <li key={term.id} class="term">
               <div class="term-summary">
@@ -137,12 +137,12 @@ export function YourTerms() {
               </div>
               {deleting === term.id ? (
                 <div class="term-actions">
-                  <span>Delete “{term.label}”?</span>
+                  <span>{t('termsDeleteAsk', { label: term.label })}</span>
                   <button type="button" class="fl-button" onClick={() => void remove(term)}>
-                    Delete
+                    {t('termsDelete')}
                   </button>
                   <button type="button" class="fl-button" onClick={() => setDeleting(null)}>
-                    Keep
+                    {t('termsKeep')}
                   </button>
                 </div>
               ) : (
@@ -152,10 +152,12 @@ export function YourTerms() {
                     class="fl-button"
                     onClick={() => setEditing({ kind: 'edit', term })}
                   >
-                    Edit<span class="fl-visually-hidden"> {term.label}</span>
+                    {t('termsEdit')}
+                    <span class="fl-visually-hidden"> {term.label}</span>
                   </button>
                   <button type="button" class="fl-button" onClick={() => setDeleting(term.id)}>
-                    Delete<span class="fl-visually-hidden"> {term.label}</span>
+                    {t('termsDelete')}
+                    <span class="fl-visually-hidden"> {term.label}</span>
                   </button>
                 </div>
               )}
