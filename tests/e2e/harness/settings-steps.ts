@@ -108,10 +108,15 @@ export async function typeInto(
   await tab.type(text);
 }
 
-/** Runs in the page: the text field in the same form as the button with this visible text. */
-export function fieldBesideButton(buttonText: string): Point | null {
+/**
+ * Runs in the page: the text field in the same form as the button with this accessible name (its
+ * text without the parts hidden from assistive technology, such as a short visible "Add").
+ */
+export function fieldBesideButton(buttonName: string): Point | null {
   for (const button of document.querySelectorAll('button')) {
-    if ((button.textContent ?? '').replace(/\s+/g, ' ').trim() !== buttonText) continue;
+    const spoken = button.cloneNode(true) as HTMLElement;
+    for (const hidden of spoken.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+    if ((spoken.textContent ?? '').replace(/\s+/g, ' ').trim() !== buttonName) continue;
     const input = button.form?.querySelector('input');
     if (!input) return null;
     input.scrollIntoView({ block: 'center' });
