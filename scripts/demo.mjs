@@ -1,7 +1,8 @@
 // The main job: after `npm run build`, opens Chromium with Firewall Lens on the bundled sample pages.
 // With a display it stays open for a person to explore; without one (or with --headless) it rests
 // the pointer on "Great Firewall", waits for the card and saves screenshots under demo/, in light
-// and dark. Every request stays on 127.0.0.1.
+// and dark, then again with Chromium's own interface in Chinese (LANGUAGE=zh_CN, which needs
+// Debian's chromium-l10n), where the card explains in Chinese. Every request stays on 127.0.0.1.
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,16 +59,17 @@ async function waitFor(check, what, timeoutMs = 10_000) {
   }
 }
 
-function launch(colorScheme) {
+function launch(colorScheme, uiLanguage) {
   return launchWithExtension(extensionDir, {
     headless,
     colorScheme,
     viewport: { width: 1100, height: 760 },
+    ...(uiLanguage ? { uiLanguage } : {}),
   });
 }
 
-async function screenshotCard(colorScheme) {
-  const { context, close } = await launch(colorScheme);
+async function screenshotCard(colorScheme, uiLanguage) {
+  const { context, close } = await launch(colorScheme, uiLanguage);
   try {
     const shots = [];
     for (const [path, term] of [
@@ -88,7 +90,8 @@ async function screenshotCard(colorScheme) {
       );
       // Let the card finish placing itself before the picture.
       await page.waitForTimeout(300);
-      const file = join(outDir, `card-${path.slice(1, -5)}-${colorScheme}.png`);
+      const language = uiLanguage ? `-${uiLanguage}` : '';
+      const file = join(outDir, `card-${path.slice(1, -5)}-${colorScheme}${language}.png`);
       await page.screenshot({ path: file });
       shots.push(file);
       await page.close();
@@ -105,6 +108,7 @@ try {
     for (const scheme of ['light', 'dark']) {
       for (const file of await screenshotCard(scheme)) console.log(`saved ${file}`);
     }
+    for (const file of await screenshotCard('light', 'zh_CN')) console.log(`saved ${file}`);
   } else {
     const { context, close } = await launch('no-preference');
     const [first] = context.pages();

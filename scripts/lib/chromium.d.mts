@@ -11,5 +11,7 @@ export function launchWithExtension(
     headless?: boolean;
     colorScheme?: 'light' | 'dark' | 'no-preference';
     viewport?: { width: number; height: number };
+    /** Chromium's own UI language, e.g. `zh_CN` (needs Debian's chromium-l10n). */
+    uiLanguage?: string;
   },
 ): Promise<{ context: BrowserContext; close: () => Promise<void> }>;

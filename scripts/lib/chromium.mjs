@@ -44,11 +44,18 @@ export async function launchBrowser({ exposeGc = false } = {}) {
  * `close()` deletes. Playwright's `launch()` + `newContext()` never loads extensions; a persistent
  * context with both flags does.
  *
+ * `uiLanguage` (e.g. `zh_CN`) sets Chromium's own interface language, the one `_locales` and
+ * `i18n.getUILanguage()` follow: the `LANGUAGE` variable, read only when Debian's `chromium-l10n`
+ * is installed (`--lang` and Playwright's `locale` leave the extension's language alone).
+ *
  * @param {string} extensionDir
  * @param {{ headless?: boolean, colorScheme?: 'light' | 'dark' | 'no-preference',
- *   viewport?: { width: number, height: number } }} [options]
+ *   viewport?: { width: number, height: number }, uiLanguage?: string }} [options]
  */
-export async function launchWithExtension(extensionDir, { headless = true, ...options } = {}) {
+export async function launchWithExtension(
+  extensionDir,
+  { headless = true, uiLanguage, ...options } = {},
+) {
   const profile = mkdtempSync(join(tmpdir(), 'firewall-lens-profile-'));
   const removeProfile = () => rmSync(profile, { recursive: true, force: true });
   let context;
@@ -57,6 +64,7 @@ export async function launchWithExtension(extensionDir, { headless = true, ...op
       ...options,
       executablePath: CHROMIUM_PATH,
       headless,
+      ...(uiLanguage ? { env: { ...process.env, LANGUAGE: uiLanguage } } : {}),
       args: [
         ...CHROMIUM_ARGS,
         `--disable-extensions-except=${extensionDir}`,

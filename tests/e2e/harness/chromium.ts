@@ -45,8 +45,10 @@ async function backgroundWorker(context: BrowserContext): Promise<Worker> {
   );
 }
 
-export async function launchChromiumSession(): Promise<ChromiumSession> {
-  const extension = await launchChromium();
+export async function launchChromiumSession(
+  options: { uiLanguage?: string } = {},
+): Promise<ChromiumSession> {
+  const extension = await launchChromium(options);
   return {
     ...sessionOver(extension, playwrightDriver, { name: 'Chromium', buildDir: CHROME_BUILD_DIR }),
     extension,
@@ -56,8 +58,11 @@ export async function launchChromiumSession(): Promise<ChromiumSession> {
 /** Starts Chromium with a snapshot of the built extension in a fresh profile. */
 export async function launchChromium({
   extensionDir = CHROME_BUILD_DIR,
+  uiLanguage,
 }: {
   extensionDir?: string;
+  /** Chromium's own interface language, e.g. `zh_CN` (see launchWithExtension). */
+  uiLanguage?: string;
 } = {}): Promise<ChromiumExtension> {
   const build = await snapshotBuild(extensionDir);
   let launched: Awaited<ReturnType<typeof launchWithExtension>> | undefined;
@@ -66,7 +71,7 @@ export async function launchChromium({
     await build.remove();
   };
   try {
-    launched = await launchWithExtension(build.dir);
+    launched = await launchWithExtension(build.dir, uiLanguage ? { uiLanguage } : {});
     const worker = await backgroundWorker(launched.context);
     return wrap(launched.context, new URL(worker.url()).host, cleanUp);
   } catch (error) {

@@ -75,10 +75,12 @@ async function openTab(
 
 export async function launchFirefoxSession({
   executablePath = FIREFOX_PATH,
+  uiLanguage,
 }: {
   executablePath?: string;
+  uiLanguage?: string;
 } = {}): Promise<FirefoxSession> {
-  const extension = await launchFirefox({ executablePath });
+  const extension = await launchFirefox({ executablePath, ...(uiLanguage ? { uiLanguage } : {}) });
   return {
     ...sessionOver(extension, puppeteerDriver, {
       name: executablePath === FIREFOX_PATH ? 'Firefox ESR' : 'Firefox ESR (oldest)',
@@ -109,10 +111,17 @@ export function launchOldestFirefoxSession(): Promise<FirefoxSession> {
 export async function launchFirefox({
   extensionDir = FIREFOX_BUILD_DIR,
   executablePath = FIREFOX_PATH,
+  uiLanguage,
 }: {
   extensionDir?: string;
   /** Another Firefox than the system's, e.g. `OLDEST_FIREFOX_PATH`. */
   executablePath?: string;
+  /**
+   * Firefox's own interface language, e.g. `zh-CN`: the `intl.locale.requested` pref, honoured
+   * when that language pack is installed (Debian's firefox-esr-l10n-zh-cn puts it in the
+   * application's extensions folder, a scope Puppeteer's profile enables).
+   */
+  uiLanguage?: string;
 } = {}): Promise<FirefoxExtension> {
   const uuid = randomUUID();
   const proxyPort = await deadPort();
@@ -134,6 +143,7 @@ export async function launchFirefox({
         'network.proxy.ssl_port': proxyPort,
         'network.proxy.no_proxies_on': '127.0.0.1',
         'network.proxy.allow_hijacking_localhost': false,
+        ...(uiLanguage ? { 'intl.locale.requested': uiLanguage } : {}),
       },
     })
     .catch(async (error: unknown) => {
