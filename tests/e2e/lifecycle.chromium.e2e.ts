@@ -6,5 +6,6 @@ describe('open pages follow the extension’s life in Chromium', () => {
   lifecycleTests(launchChromiumSession, {
     manager: (session) => session.extension.extensionManager(),
     stylesOutliveTheExtension: true,
+    canUninstall: false,
   });
 });

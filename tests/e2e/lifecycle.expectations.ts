@@ -4,8 +4,9 @@
  * reloaded from disk as an update does, the open tab is marked again without a reload, and an open
  * card goes away. `lifecycle.<browser>.e2e.ts` launch the browser and call `lifecycleTests`.
  *
- * The tests run in order on one tab of one browser: the background sleeps, off, on, reload. The
- * tab's lifeline has been re-established after the sleep, or switching off would not clean it.
+ * The tests run in order on one tab of one browser: the background sleeps, off, on, reload,
+ * uninstall. The tab's lifeline has been re-established after the sleep, or switching off would
+ * not clean it.
  */
 import { expect, it } from 'vitest';
 import { hover, openArticle, waitForCard } from './cards.expectations';
@@ -84,11 +85,18 @@ export interface LifecycleOptions<S extends BrowserSession> {
    * was marked can still read their styles; Firefox removes them. Nothing is painted in either.
    */
   stylesOutliveTheExtension: boolean;
+  /**
+   * Whether the test can remove the extension. Chromium refuses: an extension loaded with
+   * `--load-extension` is not "unpacked" to the `Extensions.uninstall` CDP call, and
+   * `management.uninstall` from the extension manager waits on a native confirmation dialog. The
+   * page notices removal the way it notices disabling (the lifeline closes, `runtime.id` is gone).
+   */
+  canUninstall: boolean;
 }
 
 export function lifecycleTests<S extends BrowserSession>(
   launch: () => Promise<S>,
-  { manager, stylesOutliveTheExtension }: LifecycleOptions<S>,
+  { manager, stylesOutliveTheExtension, canUninstall }: LifecycleOptions<S>,
 ): void {
   const env = browserForSuite(launch, async ({ session, origin }) => {
     const page: PageDriver = await openArticle({ session, origin });
@@ -104,6 +112,21 @@ export function lifecycleTests<S extends BrowserSession>(
   const expectNoRecordedErrors = async () => {
     expect(await env().extensions.recordedErrors()).not.toEqual(
       expect.arrayContaining([expect.any(String)]),
+    );
+  };
+
+  /** Runs `action` and times the tab until it paints nothing and has no card host. */
+  const cleanAfter = async (action: () => Promise<void>) => {
+    const { page, names } = env();
+    const start = Date.now();
+    await action();
+    return timeUntil(
+      start,
+      async () => {
+        const traces = await page.evaluate(readTraces, names);
+        return traces.painted.length === 0 && traces.hosts === 0 && traces;
+      },
+      { timeout: 5_000, message: 'the tab to be clean' },
     );
   };
 
@@ -139,16 +162,7 @@ export function lifecycleTests<S extends BrowserSession>(
     expect(before.painted.length).toBeGreaterThan(0);
     expect(before.readableStyles).toEqual(names);
 
-    const start = Date.now();
-    await extensions.disable();
-    const { ms, value: after } = await timeUntil(
-      start,
-      async () => {
-        const traces = await page.evaluate(readTraces, names);
-        return traces.painted.length === 0 && traces.hosts === 0 && traces;
-      },
-      { timeout: 5_000, message: 'the tab to be clean after switching the extension off' },
-    );
+    const { ms, value: after } = await cleanAfter(() => extensions.disable());
     console.info(`${session.name}: switched off -> clean tab in ${ms} ms`);
     expect(ms).toBeLessThan(CLEAN_WITHIN_MS);
     expect(after.readableStyles).toEqual(stylesOutliveTheExtension ? names : []);
@@ -194,4 +208,17 @@ export function lifecycleTests<S extends BrowserSession>(
     );
     await expectNoRecordedErrors();
   });
+
+  it.runIf(canUninstall)(
+    'uninstalled, the marked tab shows no mark or card host within a second',
+    async () => {
+      const { session, page, extensions, names } = env();
+      expect((await page.evaluate(readTraces, names)).painted.length).toBeGreaterThan(0);
+      const uninstall = extensions.uninstall;
+      if (!uninstall) throw new Error(`${session.name} cannot remove the extension`);
+      const { ms } = await cleanAfter(uninstall);
+      console.info(`${session.name}: uninstalled -> clean tab in ${ms} ms`);
+      expect(ms).toBeLessThan(CLEAN_WITHIN_MS);
+    },
+  );
 }

@@ -6,5 +6,6 @@ describe('open pages follow the extension’s life in Firefox ESR', () => {
   lifecycleTests(launchFirefoxSession, {
     manager: (session) => session.extension.extensionManager(),
     stylesOutliveTheExtension: false,
+    canUninstall: true,
   });
 });

@@ -16,6 +16,8 @@
 export interface ExtensionSwitch {
   disable(): Promise<void>;
   enable(): Promise<void>;
+  /** Removes the extension; nothing of it runs afterwards (where the harness can). */
+  uninstall?: () => Promise<void>;
   /** Reloads the extension from its files, as an update does. */
   reload(): Promise<void>;
   /**

@@ -208,7 +208,7 @@ async function inChromeContext(
 async function addonManager(browser: Browser): Promise<ExtensionSwitch> {
   const evaluate = await inChromeContext(browser);
   const addon = `ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs').AddonManager.getAddonByID(${JSON.stringify(GECKO_ID)})`;
-  const act = async (method: 'disable' | 'enable' | 'reload') => {
+  const act = async (method: 'disable' | 'enable' | 'reload' | 'uninstall') => {
     await evaluate(`${addon}.then(async (addon) => { await addon.${method}(); return true; })`);
   };
   // What the idle timeout does (runtime.onSuspend, then the page closes), without waiting 30 s.
@@ -217,6 +217,7 @@ async function addonManager(browser: Browser): Promise<ExtensionSwitch> {
     disable: () => act('disable'),
     enable: () => act('enable'),
     reload: () => act('reload'),
+    uninstall: () => act('uninstall'),
     async sleepBackground() {
       const state = await evaluate(
         `(async (extension) => { await extension.terminateBackground({ disableResetIdleForTest: true }); return extension.backgroundState; })(${extension})`,
