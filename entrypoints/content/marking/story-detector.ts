@@ -492,11 +492,22 @@ export class StoryDetector {
     const roots = this.withSiblings(top);
     const headline = this.headlineBefore(roots[0] as Tally);
     if (headline !== null) roots.unshift(headline);
+    // Memoised per record: asked for every record of the page, walking up to the root each time
+    // cost a 32 ms task on the 4M-character long-story page.
+    const storyMembership = new Map<Tally, boolean>(roots.map((root) => [root, true]));
     const inStory = (record: Tally): boolean => {
+      const path: Tally[] = [];
+      let found = false;
       for (let r: Tally | null = record; r !== null; r = r.parent) {
-        if (roots.includes(r)) return true;
+        const known = storyMembership.get(r);
+        if (known !== undefined) {
+          found = known;
+          break;
+        }
+        path.push(r);
       }
-      return false;
+      for (const r of path) storyMembership.set(r, found);
+      return found;
     };
     const notStory = new Set<Element>();
     for (const record of this.records) {
