@@ -85,7 +85,9 @@ export function ReaderPage({ search, loaders }: { search: string; loaders: Reade
     mark.focus({ preventScroll: true });
   }, [loaded]);
 
-  useEffect(() => {
+  // A layout effect, so the tab's title names the source in the same frame as the article: a
+  // plain effect waits for an animation frame, which a background tab may not get for a while.
+  useLayoutEffect(() => {
     if (loaded.state === 'ready') {
       document.title = t('readerTitleWithSource', { title: loaded.source.title });
     }

@@ -265,19 +265,20 @@ export function chineseInterfaceTests<S extends BrowserSession>(launch: () => Pr
 
   it('the reader page names itself in Chinese around the English article', async () => {
     const reader = await env().session.openExtensionPage('reader.html?card=great-firewall&quote=0');
+    const titled = zh('readerTitleWithSource').replace(
+      '$title$',
+      'Second World Internet Conference Concludes',
+    );
     const shown = await poll(
       async () => {
         const text = await reader.evaluate(pageText);
-        return text.text.includes(zh('readerQuotedOn')) && text;
+        return text.text.includes(zh('readerQuotedOn')) && text.title === titled && text;
       },
-      { timeout: 5_000, message: 'the reader page' },
+      { timeout: 5_000, message: 'the reader page, its article and its title' },
     );
     expect(shown.lang).toBe('zh-CN');
     expect(shown.text).toContain(zh('readerBrand'));
     expect(shown.text).toContain('防火长城');
-    expect(shown.title).toBe(
-      zh('readerTitleWithSource').replace('$title$', 'Second World Internet Conference Concludes'),
-    );
     const articleLang = await reader.evaluate(
       () => document.querySelector('article')?.getAttribute('lang') ?? null,
     );
