@@ -8,17 +8,18 @@
  *
  * --current DIR times another tree instead of this one (two copies of one commit show the noise).
  * --pages keeps the pages whose name contains one of the comma-separated texts ("article",
- * "large" and corpus file names). Prints medians per page, and per group the median of the
+ * "large", "long-story" and corpus file names). Prints medians per page, and per group the median of the
  * per-page ratios current/baseline.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { READABILITY_CORPUS_DIR } from '../lib/paths.mjs';
+import { READABILITY_CORPUS_DIR, READABILITY_EXPECTED_DIR } from '../lib/paths.mjs';
 import { bundledArticlePage } from './article-page.mjs';
 import { settleFreshDocument, startBenchSession } from './bench-session.mjs';
 import { buildPageBundle } from './build-page-bundle.mjs';
 import { generateLargePage } from './generate-large-page.mjs';
+import { buildLongStoryPage, LONG_STORY_PATH } from './long-story-page.mjs';
 import { median, round } from './stats.mjs';
 import { fmt, formatTable } from './table.mjs';
 
@@ -57,6 +58,10 @@ if (keep('article')) {
 if (keep('large')) {
   pages.set('/__bench/large-2mb.html', generateLargePage().html);
   list.push({ name: 'large-2mb', path: '/__bench/large-2mb.html', group: 'fixed' });
+}
+if (keep('long-story') && existsSync(READABILITY_EXPECTED_DIR)) {
+  pages.set(LONG_STORY_PATH, buildLongStoryPage().html);
+  list.push({ name: 'long-story', path: LONG_STORY_PATH, group: 'fixed' });
 }
 if (existsSync(args.corpus)) {
   for (const file of readdirSync(args.corpus)

@@ -3,7 +3,7 @@
  * documents, self and inclusive time per function, averaged per run. For small pages, where one
  * run's samples say nothing. The profiler roughly doubles the times; compare functions, not ms.
  *
- *   node scripts/bench/profile-ours.mjs [--runs 40] [--page article|large|FILE.html] [--warm]
+ *   node scripts/bench/profile-ours.mjs [--runs 40] [--page article|large|long-story|FILE.html] [--warm]
  *
  * --warm profiles a second marker in the same document after a first one ran (and `gc()` flushed
  * the RegExp code): the difference to a cold run is what first calls cost (V8's lazy compilation
@@ -14,6 +14,7 @@ import { bundledArticlePage } from './article-page.mjs';
 import { settleFreshDocument, startBenchSession } from './bench-session.mjs';
 import { buildPageBundle } from './build-page-bundle.mjs';
 import { generateLargePage } from './generate-large-page.mjs';
+import { buildLongStoryPage, LONG_STORY_PATH } from './long-story-page.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -30,6 +31,7 @@ const bundle = await buildPageBundle();
 const pages = new Map([
   ['/__bench/article.html', bundledArticlePage()],
   ['/__bench/large-2mb.html', generateLargePage().html],
+  [LONG_STORY_PATH, buildLongStoryPage().html],
 ]);
 // The same paths as the bench and ab.mjs serve them.
 const path =
@@ -37,7 +39,9 @@ const path =
     ? '/__bench/article.html'
     : pageName === 'large'
       ? '/__bench/large-2mb.html'
-      : `/${encodeURIComponent(pageName)}`;
+      : pageName === 'long-story'
+        ? LONG_STORY_PATH
+        : `/${encodeURIComponent(pageName)}`;
 const { server, browser, context } = await startBenchSession({ root: corpus, pages });
 const tab = await context.newPage();
 const cdp = await context.newCDPSession(tab);

@@ -1,15 +1,19 @@
 /**
  * Finds mentions in the page's text and keeps the store up to date as the page changes.
  *
- * - A full scan first decides which part of the page is the story (story-detector.ts, in slices
- *   like the rest), then walks only the story, or the whole body when there is none.
- * - One TreeWalker over text nodes with no filter callback (a callback makes the walk 7-10x
- *   slower). The cheap question comes first: the matcher's `test` on the node's text; only text
- *   that contains a mention pays for the region check (memoised per element).
+ * - A full scan reads the page once: the story detector's walk (story-detector.ts, in slices like
+ *   the rest) also asks the matcher's quick `test` of each text node and keeps those with a hit.
+ *   Once the story is decided, only those nodes are visited: their place decides whether they
+ *   are read (the story, or the whole body when there is none). Walking the page a second time
+ *   would cost as much as matching it.
+ * - Added subtrees are walked with one TreeWalker over text nodes with no filter callback (a
+ *   callback makes the walk 7-10x slower). The cheap question comes first: the matcher's `test`
+ *   on the node's text; only text that contains a mention pays for the region check (memoised per
+ *   element).
  * - Work runs in slices of SLICE_MS with a yield between them, from one queue: full scans and the
  *   mutation batches share it, so there is never more than one slice of ours in a task.
- * - Scrolled down on load (a restored position, a #fragment link), the text around the viewport
- *   goes first and the walk from the top skips it later.
+ * - Scrolled down on load (a restored position, a #fragment link), the matched text from the
+ *   viewport on goes first, then the text above it.
  * - A full rescan never empties the store first: marks stay up while it runs, and at its end the
  *   nodes it did not find again are dropped.
  */
@@ -24,6 +28,7 @@ import {
   NO_STORY,
   StoryDetector,
   type StoryVerdict,
+  UNDECIDED,
 } from './story-detector';
 import { MAX_MARKS_PER_SLICE, SLICE_MS } from './yield-to-page';
 
@@ -44,14 +49,18 @@ interface Walk {
   kind: 'walk';
   root: Node;
   walker: TreeWalker | null;
-  /** Start after this node instead of at the root (the viewport pass). */
-  from?: Node;
-  /** The viewport pass: stops after one slice and tells the full walk what it covered. */
-  viewport?: { first: Text | null; last: Text | null };
-  /** Part of a full scan: skips what the viewport pass read. */
-  full: boolean;
   /** Content the page added (not a re-attributed subtree). */
   added?: boolean;
+}
+
+/** A full scan's text nodes with a hit, as the story detector's walk found them. */
+interface MatchedTexts {
+  kind: 'matched';
+  nodes: readonly Text[];
+  /** Visited from `start` to the end, then from the top to `start` (the viewport first). */
+  start: number;
+  /** How many of `nodes` are done. */
+  done: number;
 }
 
 interface TextItem {
@@ -69,7 +78,7 @@ interface DetectStory {
   detector: StoryDetector;
 }
 
-type Work = Walk | TextItem | FinishFullScan | DetectStory;
+type Work = Walk | MatchedTexts | TextItem | FinishFullScan | DetectStory;
 
 /**
  * Added content outside the story (or on a page without one) that holds a story of its own makes
@@ -97,7 +106,6 @@ export class Scanner {
   private stopped = false;
   /** Nodes with mentions found by the current full scan; null when none is running. */
   private confirmed: Set<Text> | null = null;
-  private skip: { first: Text; last: Text } | null = null;
   private readonly now: () => number;
 
   constructor(
@@ -117,38 +125,25 @@ export class Scanner {
     this.regions.reset();
     store.dropDisconnected();
     this.confirmed = new Set();
-    this.skip = null;
     const body = document.body;
     // A page in design mode is one big editor: nothing in it is read.
     const readable = document.designMode !== 'on' && body !== null;
-    // Pending incremental work is covered by the full scan.
+    // Pending incremental work is covered by the full scan. The matcher is read when the detector
+    // calls it: a new matcher comes with a new full scan.
+    const matches = (text: string): boolean => text.length >= MIN_TEXT && this.matcher.test(text);
     this.queue = readable
-      ? [{ kind: 'detect', detector: new StoryDetector(body, this.now) }]
+      ? [{ kind: 'detect', detector: new StoryDetector(body, this.now, matches) }]
       : [{ kind: 'finish' }];
     return this.run();
   }
 
-  /** The story is decided: walk it (or the body), the viewport's part first. */
-  private storyDecided(verdict: StoryVerdict): void {
-    const body = this.env.document.body;
+  /** The story is decided: read the matched text (the viewport's part first). */
+  private storyDecided(verdict: StoryVerdict, matched: readonly Text[]): void {
     this.story = verdict;
     this.mode = this.regions.setStory(verdict);
-    const roots: Node[] = this.mode === 'story' ? [...verdict.roots] : body ? [body] : [];
-    const work: Work[] = [];
-    const anchor = roots.length > 0 ? (this.env.viewportAnchor?.() ?? null) : null;
-    const anchorRoot = anchor ? roots.find((root) => root.contains(anchor)) : undefined;
-    if (anchor && anchorRoot) {
-      work.push({
-        kind: 'walk',
-        root: anchorRoot,
-        walker: null,
-        from: anchor,
-        viewport: { first: null, last: null },
-        full: false,
-      });
-    }
-    for (const root of roots) work.push({ kind: 'walk', root, walker: null, full: true });
-    work.push({ kind: 'finish' });
+    const anchor = matched.length > 0 ? (this.env.viewportAnchor?.() ?? null) : null;
+    const start = anchor === null ? 0 : firstAtOrAfter(matched, anchor);
+    const work: Work[] = [{ kind: 'matched', nodes: matched, start, done: 0 }, { kind: 'finish' }];
     // In place of the detect item, ahead of incremental work queued meanwhile.
     this.queue.splice(1, 0, ...work);
   }
@@ -172,12 +167,12 @@ export class Scanner {
           added++;
           if (node.nodeType === TEXT_NODE) work.push({ kind: 'text', node: node as Text });
           else if (node.nodeType === ELEMENT_NODE && !isOurs(node)) {
-            work.push({ kind: 'walk', root: node, walker: null, full: false, added: true });
+            work.push({ kind: 'walk', root: node, walker: null, added: true });
           }
         }
       } else if (record.type === 'attributes' && record.target.nodeType === ELEMENT_NODE) {
         reattributed = true;
-        work.push({ kind: 'walk', root: record.target, walker: null, full: false });
+        work.push({ kind: 'walk', root: record.target, walker: null });
       }
     }
     if (added > HUGE_BATCH || this.storyMayHaveChanged(work)) return this.fullScan();
@@ -205,6 +200,8 @@ export class Scanner {
    * SPA's next article), or the story grew by half.
    */
   private storyMayHaveChanged(work: readonly Work[]): boolean {
+    // Undecided: decided when the page first shows a mention (scanMatch), not before.
+    if (this.story === UNDECIDED) return false;
     const roots = this.story.roots;
     if (roots.some((root) => !root.isConnected)) return true;
     let inside = 0;
@@ -261,10 +258,24 @@ export class Scanner {
     }
     if (item.kind === 'detect') {
       if (!item.detector.step(deadline)) return false;
-      this.storyDecided(item.detector.verdict());
+      this.storyDecided(item.detector.verdict(), item.detector.matchedTexts());
       return true;
     }
+    if (item.kind === 'matched') return this.readMatched(item, deadline);
     return this.walk(item, deadline);
+  }
+
+  private readMatched(item: MatchedTexts, deadline: number): boolean {
+    const { nodes, start } = item;
+    const length = nodes.length;
+    while (item.done < length) {
+      const index = (start + item.done++) % length;
+      const node = nodes[index] as Text;
+      // Removed meanwhile: its removal is in a mutation batch of its own. Edited: so is the edit.
+      if (node.isConnected) this.scanMatch(node, node.data);
+      if (item.done % CLOCK_EVERY === 0 && this.sliceIsOver(deadline)) return false;
+    }
+    return true;
   }
 
   private walk(item: Walk, deadline: number): boolean {
@@ -273,62 +284,33 @@ export class Scanner {
     if (walker !== null && !walker.currentNode.isConnected) {
       // The page removed the node we stopped at; walking on from it would end the walk early.
       walker = null;
-      item.from = undefined;
     }
     if (walker === null) {
       walker = this.env.document.createTreeWalker(item.root, SHOW_TEXT);
       item.walker = walker;
-      if (item.from?.isConnected) {
-        walker.currentNode = item.from;
-        if (item.from.nodeType === TEXT_NODE) this.visit(item, item.from as Text);
-      }
     }
-    // The per-node path stays in this one loop: most pages are scanned once, cold, and V8 speeds
-    // a hot loop up in place long before the small functions it would call get their turn.
+    // The per-node path stays in this one loop: V8 speeds a hot loop up in place long before the
+    // small functions it would call get their turn.
     const { store } = this.env;
     const test = this.matcher.test;
-    const skip = item.full ? this.skip : null;
-    const viewport = item.viewport;
     // A node can only be known to the store from an earlier walk: a walk meets each node once.
     const known = store.nodeCount() > 0;
     let count = 0;
-    let finished = true;
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      if (skip !== null && node === skip.first && skip.last.isConnected) {
-        walker.currentNode = skip.last;
-        continue;
-      }
       const data = (node as Text).data;
-      if (viewport !== undefined) this.noteViewport(viewport, node as Text);
-      if (data.length >= MIN_TEXT && test(data)) this.scanMatch(node as Text, data);
-      else if (known && store.has(node as Text)) store.setNode(node as Text, []);
-      if (++count % CLOCK_EVERY === 0 && this.sliceIsOver(deadline)) {
-        // The viewport pass is one slice long; the full walk resumes here after a yield.
-        finished = viewport !== undefined;
-        break;
-      }
+      if (data.length >= MIN_TEXT && test(data)) {
+        this.scanMatch(node as Text, data);
+        // The page's first mention started a full scan in place of this walk.
+        if (this.queue[0] !== item) return true;
+      } else if (known && store.has(node as Text)) store.setNode(node as Text, []);
+      if (++count % CLOCK_EVERY === 0 && this.sliceIsOver(deadline)) return false;
     }
-    return finished;
-  }
-
-  /** One node outside the walk's loop (where it starts from), as the loop handles each. */
-  private visit(item: Walk, node: Text): void {
-    if (item.viewport) this.noteViewport(item.viewport, node);
-    this.scanText(node);
-  }
-
-  private noteViewport(viewport: { first: Text | null; last: Text | null }, node: Text): void {
-    viewport.first ??= node;
-    viewport.last = node;
-    if (this.skip === null || this.skip.first === viewport.first) {
-      this.skip = { first: viewport.first, last: node };
-    }
+    return true;
   }
 
   private finishFullScan(): void {
     const confirmed = this.confirmed;
     this.confirmed = null;
-    this.skip = null;
     if (confirmed !== null) this.env.store.retain((node) => confirmed.has(node));
   }
 
@@ -346,12 +328,36 @@ export class Scanner {
       if (store.has(node)) store.setNode(node, []);
       return;
     }
+    if (this.story === UNDECIDED) {
+      // A page without mentions was never scored; its first one (added later) is worth it. The
+      // full scan reads this text again, in the story or not.
+      void this.fullScan();
+      return;
+    }
     const mentions: Mention[] = this.matcher
       .findAll(data)
       .map(({ start, end, id, category }) => ({ node, start, end, id, category }));
     store.setNode(node, mentions);
     if (mentions.length > 0) this.confirmed?.add(node);
   }
+}
+
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+const CONTAINED_BY = 16; // Node.DOCUMENT_POSITION_CONTAINED_BY
+
+/** Index of the first of `nodes` (in document order) at or after `anchor`; 0 when none is. */
+function firstAtOrAfter(nodes: readonly Text[], anchor: Node): number {
+  let low = 0;
+  let high = nodes.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const node = nodes[middle] as Text;
+    const atOrAfter =
+      node === anchor || (anchor.compareDocumentPosition(node) & (FOLLOWING | CONTAINED_BY)) !== 0;
+    if (atOrAfter) high = middle;
+    else low = middle + 1;
+  }
+  return low === nodes.length ? 0 : low;
 }
 
 /**

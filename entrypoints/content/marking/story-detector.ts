@@ -53,6 +53,12 @@ export const NO_STORY: StoryVerdict = {
   storyChars: 0,
 };
 
+/**
+ * The verdict when nothing was asked: the walk's `matches` accepted no text, so nothing would be
+ * marked and the story was not scored. The scanner decides when the page first shows a mention.
+ */
+export const UNDECIDED: StoryVerdict = { ...NO_STORY };
+
 /** Below this much scored prose in the best container, the page has no story. */
 export const MIN_STORY_CHARS = 400;
 /** The best container's score (after link density) must reach this: about three paragraphs. */
@@ -162,6 +168,41 @@ const BLOCKS = new Set([
   'ul',
 ]);
 
+/**
+ * Inline elements that, without any attribute, say nothing about their text: it is read as their
+ * parent's own (a quarter of a news page's elements are these).
+ */
+const PLAIN_INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'code',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+]);
+
 /** Blocks whose own runs of text are scored as paragraphs (Readability's set, and divs). */
 const PARAGRAPHS = new Set([
   'p',
@@ -207,9 +248,8 @@ const TAG_PRIOR: Record<string, number> = {
 };
 const NAME_WEIGHT = 25;
 
-/** Latin and Arabic commas; Chinese and Japanese ones, whose text weighs more (CJK_WEIGHT). */
-const NARROW_COMMAS = [',', '\u060c'];
-const WIDE_COMMAS = ['\uff0c', '\u3001'];
+/** Arabic, Chinese and Japanese commas, and the ideographic full stop. */
+const OTHER_PUNCTUATION = /[\u060c\u3001\u3002\uff0c]/;
 /** How much a character of Chinese or Japanese text weighs against one of English. */
 const CJK_WEIGHT = 2;
 const SPACE_MAX = 32;
@@ -218,6 +258,8 @@ interface Tally {
   readonly element: Element;
   readonly parent: Tally | null;
   readonly tag: string;
+  /** Has any attribute: elements without one (most of them) are asked nothing more. */
+  readonly attributed: boolean;
   /** Text below it is not prose (script, hidden…): not counted at all. */
   readonly skipped: boolean;
   /** Inside a link: its text is link text. */
@@ -227,7 +269,6 @@ interface Tally {
   /** Own text nodes first; after the totals pass, the whole subtree's. */
   chars: number;
   linkChars: number;
-  commas: number;
   /**
    * Text of its own runs: its text nodes and those of inline elements below it, not of blocks
    * below it. A div holding text and <br>s between its figures is a paragraph of those runs.
@@ -239,8 +280,9 @@ interface Tally {
   /** Share or social block (decided in the forward pass). */
   social: boolean;
   hint: StoryHint | null;
-  /** null until it first receives a paragraph's score. */
-  score: number | null;
+  /** Has received a paragraph's score (a candidate). */
+  scored: boolean;
+  score: number;
   /** Characters of the scored paragraphs below it. */
   proseChars: number;
   /** How much it reads like a story (see MIN_STORY_PROSE). */
@@ -262,10 +304,19 @@ export class StoryDetector {
   private cursor = 0;
   private candidates: Tally[] = [];
   private result: StoryVerdict | null = null;
+  private readonly matched: Text[] = [];
+  /** Class and id names repeat across a page: each is read into a hint once. */
+  private readonly hints = new Map<string, StoryHint>();
 
+  /**
+   * `matches`, when given, is asked of every text node the walk reads as prose; those it accepts
+   * are kept (`matchedTexts`), so that the scan after the verdict visits only them instead of
+   * walking the page a second time.
+   */
   constructor(
     private readonly root: Element,
     private readonly now: () => number,
+    private readonly matches?: (text: string) => boolean,
   ) {
     const document = root.ownerDocument;
     this.walker = document.createTreeWalker(root, SHOW_TEXT);
@@ -283,6 +334,11 @@ export class StoryDetector {
               ? this.natures(deadline)
               : this.scores(deadline);
       if (!finished) return false;
+      if (this.phase === 'walk' && this.matches !== undefined && this.matched.length === 0) {
+        this.phase = 'done';
+        this.result = UNDECIDED;
+        return true;
+      }
       this.phase = NEXT_PHASE[this.phase];
       this.cursor = 0;
       if (this.phase === 'done') this.result = this.choose();
@@ -296,26 +352,49 @@ export class StoryDetector {
     return this.result;
   }
 
+  /**
+   * The text nodes `matches` accepted, in document order. Text the detector never reads (scripts,
+   * styles, form controls, hidden subtrees) is not among them; the scanner never reads it either.
+   */
+  matchedTexts(): readonly Text[] {
+    return this.matched;
+  }
+
   private walk(deadline: number): boolean {
     const walker = this.walker;
+    const matches = this.matches;
+    // Text nodes of one element often come one after another (around a link or an <em>).
+    let lastParent: Node | null = null;
+    let record: Tally | undefined;
     let count = 0;
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      const parent = node.parentNode as Element | null;
-      if (parent === null || parent.nodeType !== 1) continue;
-      const record = this.byElement.get(parent) ?? this.recordOf(parent);
-      if (record.skipped) continue;
+      const parent = node.parentNode;
+      if (parent !== lastParent) {
+        lastParent = parent;
+        record =
+          parent === null || parent.nodeType !== 1
+            ? undefined
+            : (this.byElement.get(parent as Element) ?? this.recordOf(parent as Element));
+      }
+      if (record === undefined || record.skipped) continue;
       const data = (node as Text).data;
       let chars = proseLength(data);
       if (chars === 0) continue;
-      const commas = countCommas(data);
-      // Chinese and Japanese say in one character what English says in about three: weighed by
-      // raw length their paragraphs would never look long enough to be a story.
-      if (commas.wide > 0 || data.indexOf('\u3002') !== -1) chars *= CJK_WEIGHT;
+      if (matches?.(data)) this.matched.push(node as Text);
+      let commas = occurrences(data, ',');
+      // One look for the other scripts' commas and the ideographic full stop (in Latin-1 text V8
+      // answers it without reading the text), and counted only where there are any.
+      if (OTHER_PUNCTUATION.test(data)) {
+        const wide = occurrences(data, '\uff0c') + occurrences(data, '\u3001');
+        commas += wide + occurrences(data, '\u060c');
+        // Chinese and Japanese say in one character what English says in about three: weighed by
+        // raw length their paragraphs would never look long enough to be a story.
+        if (wide > 0 || data.indexOf('\u3002') !== -1) chars *= CJK_WEIGHT;
+      }
       record.chars += chars;
       record.inlineChars += chars;
       if (record.inLink) record.linkChars += chars;
-      record.commas += commas.latin + commas.wide;
-      record.inlineCommas += commas.latin + commas.wide;
+      record.inlineCommas += commas;
       if (++count % CLOCK_EVERY === 0 && this.now() >= deadline) return false;
     }
     return true;
@@ -338,24 +417,32 @@ export class StoryDetector {
     for (let i = chain.length - 1; i >= 0; i--) {
       const node = chain[i] as Element;
       const tag = node.localName;
+      const attributed = node.hasAttributes();
+      if (!attributed && parent !== null && PLAIN_INLINE.has(tag)) {
+        // Its text is its parent's own run of text in every respect: it shares the parent's record.
+        this.byElement.set(node, parent);
+        continue;
+      }
       const record: Tally = {
         element: node,
         parent,
         tag,
-        skipped: (parent?.skipped ?? false) || SKIPPED.has(tag) || hiddenByAttribute(node),
+        attributed,
+        skipped:
+          (parent?.skipped ?? false) || SKIPPED.has(tag) || (attributed && hiddenByAttribute(node)),
         inLink: (parent?.inLink ?? false) || (tag === 'a' && node.hasAttribute('href')),
         hasBlockChild: false,
         chars: 0,
         linkChars: 0,
-        commas: 0,
         inlineChars: 0,
         inlineCommas: 0,
         notStory: false,
         social: false,
-        hint: null,
-        score: null,
-        proseChars: 0,
-        prose: 0,
+        hint: 'none',
+        scored: false,
+        score: -0,
+        proseChars: -0,
+        prose: -0,
       };
       if (parent !== null && BLOCKS.has(tag)) parent.hasBlockChild = true;
       this.records.push(record);
@@ -374,7 +461,6 @@ export class StoryDetector {
       if (parent !== null && !record.skipped) {
         parent.chars += record.chars;
         parent.linkChars += record.linkChars;
-        parent.commas += record.commas;
         if (!BLOCKS.has(record.tag)) {
           parent.inlineChars += record.inlineChars;
           parent.inlineCommas += record.inlineCommas;
@@ -395,14 +481,14 @@ export class StoryDetector {
       if (parent?.notStory) {
         record.notStory = true;
         // A share bar inside a post footer is still a share bar (left out on any page).
-        record.social = parent.social || isSocialElement(record);
+        record.social = parent.social || this.isSocialElement(record);
       } else if (record !== records[0]) {
         const element = record.element;
-        const role = element.hasAttributes() ? element.getAttribute('role') : null;
+        const role = record.attributed ? element.getAttribute('role') : null;
         if (NOT_STORY_TAGS.has(record.tag) || (role !== null && NOT_STORY_ROLES.has(role))) {
           record.notStory = true;
-        } else if (element.hasAttributes()) {
-          record.hint = storyHint(element.getAttribute('class'), element.getAttribute('id'));
+        } else if (record.attributed) {
+          record.hint = this.hintOf(element);
           const hinted = record.hint === 'decisive' || record.hint === 'weak';
           // A wrapper holding most of the page names the page ("has-comments"), not itself.
           if (hinted && record.chars < rootChars * MAX_HINTED_SHARE) {
@@ -410,7 +496,7 @@ export class StoryDetector {
             record.social = record.hint === 'decisive' && isSocialName(element);
           }
         }
-        if (!record.notStory && record.tag === 'a' && isShareLink(element)) {
+        if (!record.notStory && record.attributed && record.tag === 'a' && isShareLink(element)) {
           record.notStory = true;
           record.social = true;
         }
@@ -427,11 +513,11 @@ export class StoryDetector {
       const record = records[this.cursor++] as Tally;
       const chars = record.inlineChars;
       if (
+        chars >= MIN_PARAGRAPH_CHARS &&
         !record.skipped &&
         !record.notStory &&
         !record.inLink &&
-        PARAGRAPHS.has(record.tag) &&
-        chars >= MIN_PARAGRAPH_CHARS
+        PARAGRAPHS.has(record.tag)
       ) {
         const points = 1 + (record.inlineCommas + 1) + Math.min(Math.floor(chars / 100), 3);
         const prose = chars > LONG_PARAGRAPH_CHARS ? Math.sqrt(chars - LONG_PARAGRAPH_CHARS) : 0;
@@ -439,7 +525,8 @@ export class StoryDetector {
         // of a container are a paragraph inside it (as if wrapped in a <p>).
         let ancestor = record.hasBlockChild ? record : record.parent;
         for (let level = 0; level < SCORE_LEVELS && ancestor !== null; level++) {
-          if (ancestor.score === null) {
+          if (!ancestor.scored) {
+            ancestor.scored = true;
             ancestor.score = this.prior(ancestor);
             this.candidates.push(ancestor);
           }
@@ -452,6 +539,25 @@ export class StoryDetector {
       if (this.cursor % CLOCK_EVERY === 0 && this.now() >= deadline) return false;
     }
     return true;
+  }
+
+  private isSocialElement(record: Tally): boolean {
+    if (!record.attributed) return false;
+    const element = record.element;
+    if (record.tag === 'a' && isShareLink(element)) return true;
+    return this.hintOf(element) === 'decisive' && isSocialName(element);
+  }
+
+  private hintOf(element: Element): StoryHint {
+    const className = element.getAttribute('class');
+    const id = element.getAttribute('id');
+    const key = id === null ? (className ?? '') : `${className ?? ''}#${id}`;
+    let hint = this.hints.get(key);
+    if (hint === undefined) {
+      hint = storyHint(className, id);
+      this.hints.set(key, hint);
+    }
+    return hint;
   }
 
   private prior(record: Tally): number {
@@ -554,7 +660,7 @@ export class StoryDetector {
       parent !== null && parent.parent !== null;
       parent = parent.parent
     ) {
-      if (parent.score === null || parent.notStory) continue;
+      if (!parent.scored || parent.notStory) continue;
       const score = finalScore(parent);
       if (score < floor) break;
       if (score > last) return parent;
@@ -571,14 +677,16 @@ export class StoryDetector {
     const topClass = top.element.getAttribute('class');
     const siblings: { record: Tally | undefined; element: Element }[] = [];
     for (const element of parentElement.children) {
-      siblings.push({ record: this.byElement.get(element), element });
+      const record = this.byElement.get(element);
+      // A plain inline element shares its parent's record: it has none of its own.
+      siblings.push({ record: record?.element === element ? record : undefined, element });
     }
     const joins = siblings.map(({ record }) => {
       if (record === undefined || record.skipped || record.notStory) return false;
       if (record === top) return true;
       const bonus =
         topClass && record.element.getAttribute('class') === topClass ? finalScore(top) * 0.2 : 0;
-      if (record.score !== null && finalScore(record) + bonus >= threshold) return true;
+      if (record.scored && finalScore(record) + bonus >= threshold) return true;
       if (record.tag === 'p') {
         const density = linkDensity(record);
         if (record.chars > 80 && density < 0.25) return true;
@@ -631,7 +739,7 @@ export function detectStory(root: Element, now: () => number = () => 0): StoryVe
 }
 
 function finalScore(record: Tally): number {
-  return (record.score ?? 0) * (1 - linkDensity(record));
+  return record.score * (1 - linkDensity(record));
 }
 
 function linkDensity(record: Tally): number {
@@ -657,8 +765,8 @@ function onlyChild(record: Tally): boolean {
   return parent !== null && parent.children.length === 1;
 }
 
+/** Of an element that has attributes. */
 function hiddenByAttribute(element: Element): boolean {
-  if (!element.hasAttributes()) return false;
   return element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true';
 }
 
@@ -666,15 +774,6 @@ const SOCIAL_NAME = /share|social|follow/i;
 
 function isSocialName(element: Element): boolean {
   return SOCIAL_NAME.test(`${element.getAttribute('class') ?? ''} ${element.id}`);
-}
-
-function isSocialElement(record: Tally): boolean {
-  const element = record.element;
-  if (!element.hasAttributes()) return false;
-  if (record.tag === 'a' && isShareLink(element)) return true;
-  return storyHint(element.getAttribute('class'), element.getAttribute('id')) === 'decisive'
-    ? isSocialName(element)
-    : false;
 }
 
 /** Share endpoints and "share" labels: a link that offers to share the page. */
@@ -699,15 +798,12 @@ function proseLength(data: string): number {
   return data.trim().length;
 }
 
-/** Commas, narrow and wide (indexOf: native, no allocation). */
-function countCommas(data: string): { latin: number; wide: number } {
-  let latin = 0;
-  for (const comma of NARROW_COMMAS) {
-    for (let i = data.indexOf(comma); i !== -1; i = data.indexOf(comma, i + 1)) latin++;
-  }
-  let wide = 0;
-  for (const comma of WIDE_COMMAS) {
-    for (let i = data.indexOf(comma); i !== -1; i = data.indexOf(comma, i + 1)) wide++;
-  }
-  return { latin, wide };
+/**
+ * How often `character` occurs (indexOf: native, no allocation; a character above U+00FF is
+ * answered at once in Latin-1 text).
+ */
+function occurrences(data: string, character: string): number {
+  let count = 0;
+  for (let i = data.indexOf(character); i !== -1; i = data.indexOf(character, i + 1)) count++;
+  return count;
 }
