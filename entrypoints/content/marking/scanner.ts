@@ -75,7 +75,14 @@ interface FinishFullScan {
 /** The first step of a full scan: which part of the page is the story. */
 interface DetectStory {
   kind: 'detect';
-  detector: StoryDetector;
+  body: HTMLElement;
+  /**
+   * First a bare walk looks for one mention: a page without any (most pages) is not worth
+   * scoring, and costs no more than matching its text. Null once one was found.
+   */
+  probe: TreeWalker | null;
+  /** Made when the probe found a mention: reads the page whole, matching as it goes. */
+  detector: StoryDetector | null;
 }
 
 type Work = Walk | MatchedTexts | TextItem | FinishFullScan | DetectStory;
@@ -128,13 +135,52 @@ export class Scanner {
     const body = document.body;
     // A page in design mode is one big editor: nothing in it is read.
     const readable = document.designMode !== 'on' && body !== null;
-    // Pending incremental work is covered by the full scan. The matcher is read when the detector
-    // calls it: a new matcher comes with a new full scan.
-    const matches = (text: string): boolean => text.length >= MIN_TEXT && this.matcher.test(text);
+    // Pending incremental work is covered by the full scan.
     this.queue = readable
-      ? [{ kind: 'detect', detector: new StoryDetector(body, this.now, matches) }]
+      ? [
+          {
+            kind: 'detect',
+            body,
+            probe: document.createTreeWalker(body, SHOW_TEXT),
+            detector: null,
+          },
+        ]
       : [{ kind: 'finish' }];
     return this.run();
+  }
+
+  /** The detect step: the probe, then the detector; true when the story is decided. */
+  private detect(item: DetectStory, deadline: number): boolean {
+    if (item.probe !== null) {
+      const found = this.probeForMention(item.probe, deadline);
+      if (found === 'paused') return false;
+      if (found === 'none') {
+        this.storyDecided(UNDECIDED, []);
+        return true;
+      }
+      item.probe = null;
+      // The matcher is read when the detector calls it: a new matcher comes with a new full scan.
+      const matches = (text: string): boolean => text.length >= MIN_TEXT && this.matcher.test(text);
+      item.detector = new StoryDetector(item.body, this.now, matches);
+      if (this.sliceIsOver(deadline)) return false;
+    }
+    const detector = item.detector as StoryDetector;
+    if (!detector.step(deadline)) return false;
+    this.storyDecided(detector.verdict(), detector.matchedTexts());
+    return true;
+  }
+
+  private probeForMention(walker: TreeWalker, deadline: number): 'found' | 'none' | 'paused' {
+    // The page removed where the probe stood: the detector reads the page whole instead.
+    if (!walker.currentNode.isConnected) return 'found';
+    const test = this.matcher.test;
+    let count = 0;
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const data = (node as Text).data;
+      if (data.length >= MIN_TEXT && test(data) && !NEVER_TEXT.has(parentTag(node))) return 'found';
+      if (++count % CLOCK_EVERY === 0 && this.sliceIsOver(deadline)) return 'paused';
+    }
+    return 'none';
   }
 
   /** The story is decided: read the matched text (the viewport's part first). */
@@ -256,11 +302,7 @@ export class Scanner {
       this.finishFullScan();
       return true;
     }
-    if (item.kind === 'detect') {
-      if (!item.detector.step(deadline)) return false;
-      this.storyDecided(item.detector.verdict(), item.detector.matchedTexts());
-      return true;
-    }
+    if (item.kind === 'detect') return this.detect(item, deadline);
     if (item.kind === 'matched') return this.readMatched(item, deadline);
     return this.walk(item, deadline);
   }
@@ -340,6 +382,19 @@ export class Scanner {
     store.setNode(node, mentions);
     if (mentions.length > 0) this.confirmed?.add(node);
   }
+}
+
+/** Text in these is code or a form's, never read: a mention there does not make a page worth scoring. */
+const NEVER_TEXT: ReadonlySet<string> = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+]);
+
+function parentTag(node: Node): string {
+  return (node.parentNode as Element | null)?.localName ?? '';
 }
 
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING

@@ -82,10 +82,17 @@ const MAX_HINTED_SHARE = 0.6;
 /** Inside the story, a list or block this much links, and this short, is a link list. */
 const LINK_LIST_DENSITY = 0.5;
 const LINK_LIST_MAX_CHARS = 1_500;
+/**
+ * How many times the walk starts again when the page pulled the ground from under it; after that
+ * it keeps what it read (the scanner follows the page's changes anyway).
+ */
+const MAX_RESTARTS = 3;
 /** How many records between two looks at the clock. */
 const CLOCK_EVERY = 256;
 
+const SHOW_ELEMENT = 1; // NodeFilter.SHOW_ELEMENT
 const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
+const TEXT_NODE = 3;
 
 /** Text never shown as prose: the detector neither scores nor keeps it. */
 const SKIPPED = new Set([
@@ -248,6 +255,13 @@ const TAG_PRIOR: Record<string, number> = {
 };
 const NAME_WEIGHT = 25;
 
+/**
+ * The start of the fields that come to hold fractions. A literal 0 is kept as a small integer:
+ * at the first fraction V8 changes the records' layout and then migrates each record it meets
+ * (tens of thousands on a long page, a quarter of the scoring time). -0 is a float from the start.
+ */
+const FRACTIONAL_ZERO = -0;
+
 /** Arabic, Chinese and Japanese commas, and the ideographic full stop. */
 const OTHER_PUNCTUATION = /[\u060c\u3001\u3002\uff0c]/;
 /** How much a character of Chinese or Japanese text weighs against one of English. */
@@ -260,8 +274,6 @@ interface Tally {
   readonly tag: string;
   /** Has any attribute: elements without one (most of them) are asked nothing more. */
   readonly attributed: boolean;
-  /** Text below it is not prose (script, hidden…): not counted at all. */
-  readonly skipped: boolean;
   /** Inside a link: its text is link text. */
   readonly inLink: boolean;
   /** Has a block element with text below it (so it is not a paragraph itself). */
@@ -275,6 +287,8 @@ interface Tally {
    */
   inlineChars: number;
   inlineCommas: number;
+  /** Its nature below is known (see `natures`). */
+  judged: boolean;
   /** Not story by its nature or its ancestors' (decided in the forward pass). */
   notStory: boolean;
   /** Share or social block (decided in the forward pass). */
@@ -299,12 +313,26 @@ type Phase = 'walk' | 'totals' | 'natures' | 'scores' | 'done';
 export class StoryDetector {
   private phase: Phase = 'walk';
   private readonly walker: TreeWalker;
+  /**
+   * The elements the walk is inside of, outermost (the root) first, `depth` of them: parallel
+   * arrays, reused, so entering an element allocates nothing. A record is made when text first
+   * arrives below an element (null until then).
+   */
+  private readonly openElements: Element[] = [];
+  private readonly openTags: string[] = [];
+  private readonly openAttributed: boolean[] = [];
+  private readonly openRecords: (Tally | null)[] = [];
+  private depth = 0;
+  /** Where the walk resumes; undefined before it starts. */
+  private next: Node | null | undefined;
+  private restarts = 0;
   private readonly records: Tally[] = [];
-  private readonly byElement = new Map<Element, Tally>();
   private cursor = 0;
   private candidates: Tally[] = [];
   private result: StoryVerdict | null = null;
   private readonly matched: Text[] = [];
+  /** The record of each matched text's element. */
+  private readonly matchedRecords: Tally[] = [];
   /** Class and id names repeat across a page: each is read into a hint once. */
   private readonly hints = new Map<string, StoryHint>();
 
@@ -319,7 +347,13 @@ export class StoryDetector {
     private readonly matches?: (text: string) => boolean,
   ) {
     const document = root.ownerDocument;
-    this.walker = document.createTreeWalker(root, SHOW_TEXT);
+    this.walker = document.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
+    const tag = root.localName;
+    const attributed = root.hasAttributes();
+    const unread = SKIPPED.has(tag) || (attributed && hiddenByAttribute(root));
+    this.enter(root, tag, attributed);
+    this.openRecords[0] = this.newRecord(root, tag, attributed, null);
+    if (unread) this.next = null;
   }
 
   /** Works until `deadline` (by `now`); true when the verdict is ready. */
@@ -360,96 +394,160 @@ export class StoryDetector {
     return this.matched;
   }
 
+  /**
+   * Elements and text in document order, descending by hand (`firstChild`, `nextSibling`,
+   * `parentNode` of the walker) so that each node's parent is the open element on top of a stack:
+   * no lookup per node, and skipped subtrees (scripts, styles, SVG, hidden) are stepped over
+   * without entering them. A record is made only when text first arrives below an element.
+   */
   private walk(deadline: number): boolean {
+    if (this.lostItsPlace()) {
+      if (this.restarts >= MAX_RESTARTS) return true;
+      this.restarts++;
+      this.restart();
+    }
     const walker = this.walker;
     const matches = this.matches;
-    // Text nodes of one element often come one after another (around a link or an <em>).
-    let lastParent: Node | null = null;
-    let record: Tally | undefined;
+    let node = this.next === undefined ? walker.firstChild() : this.next;
     let count = 0;
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      const parent = node.parentNode;
-      if (parent !== lastParent) {
-        lastParent = parent;
-        record =
-          parent === null || parent.nodeType !== 1
-            ? undefined
-            : (this.byElement.get(parent as Element) ?? this.recordOf(parent as Element));
+    for (;;) {
+      if (node === null) {
+        // The open element has no more children: close it and go on with its next sibling.
+        const top = this.depth - 1;
+        if (top <= 0) return true;
+        if (walker.currentNode !== this.openElements[top]) walker.parentNode();
+        this.depth = top;
+        node = walker.nextSibling();
+      } else if (node.nodeType === TEXT_NODE) {
+        const data = (node as Text).data;
+        let chars = proseLength(data);
+        if (chars > 0) {
+          const record = this.openRecords[this.depth - 1] ?? this.openRecord();
+          if (matches?.(data)) {
+            this.matched.push(node as Text);
+            this.matchedRecords.push(record);
+          }
+          let commas = occurrences(data, ',');
+          // One look for the other scripts' commas and the ideographic full stop (in Latin-1 text
+          // V8 answers it without reading the text), and counted only where there are any.
+          if (OTHER_PUNCTUATION.test(data)) {
+            const wide = occurrences(data, '\uff0c') + occurrences(data, '\u3001');
+            commas += wide + occurrences(data, '\u060c');
+            // Chinese and Japanese say in one character what English says in about three: weighed
+            // by raw length their paragraphs would never look long enough to be a story.
+            if (wide > 0 || data.indexOf('\u3002') !== -1) chars *= CJK_WEIGHT;
+          }
+          record.chars += chars;
+          record.inlineChars += chars;
+          if (record.inLink) record.linkChars += chars;
+          record.inlineCommas += commas;
+        }
+        node = walker.nextSibling();
+      } else {
+        const element = node as Element;
+        const tag = element.localName;
+        const attributed = element.hasAttributes();
+        if (SKIPPED.has(tag) || (attributed && hiddenByAttribute(element))) {
+          node = walker.nextSibling();
+        } else {
+          this.enter(element, tag, attributed);
+          node = walker.firstChild();
+        }
       }
-      if (record === undefined || record.skipped) continue;
-      const data = (node as Text).data;
-      let chars = proseLength(data);
-      if (chars === 0) continue;
-      if (matches?.(data)) this.matched.push(node as Text);
-      let commas = occurrences(data, ',');
-      // One look for the other scripts' commas and the ideographic full stop (in Latin-1 text V8
-      // answers it without reading the text), and counted only where there are any.
-      if (OTHER_PUNCTUATION.test(data)) {
-        const wide = occurrences(data, '\uff0c') + occurrences(data, '\u3001');
-        commas += wide + occurrences(data, '\u060c');
-        // Chinese and Japanese say in one character what English says in about three: weighed by
-        // raw length their paragraphs would never look long enough to be a story.
-        if (wide > 0 || data.indexOf('\u3002') !== -1) chars *= CJK_WEIGHT;
+      if (++count % CLOCK_EVERY === 0 && this.now() >= deadline) {
+        this.next = node;
+        return false;
       }
-      record.chars += chars;
-      record.inlineChars += chars;
-      if (record.inLink) record.linkChars += chars;
-      record.inlineCommas += commas;
-      if (++count % CLOCK_EVERY === 0 && this.now() >= deadline) return false;
     }
-    return true;
   }
 
-  /** The record of `element`, made with those of its ancestors that have none yet. */
-  private recordOf(element: Element): Tally {
-    const chain: Element[] = [];
-    let known: Tally | null = null;
-    for (let node: Element | null = element; node !== null; node = node.parentElement) {
-      const record = this.byElement.get(node);
-      if (record !== undefined) {
-        known = record;
-        break;
-      }
-      chain.push(node);
-      if (node === this.root) break;
+  /**
+   * Between two slices the page removed the node the walk stood on or was to read next: the walk
+   * cannot tell which of its parent's children it has read.
+   */
+  private lostItsPlace(): boolean {
+    const next = this.next;
+    if (next === undefined) return false;
+    const connected = this.root.isConnected;
+    return (
+      this.walker.currentNode.isConnected !== connected ||
+      (next !== null && next.isConnected !== connected)
+    );
+  }
+
+  /** Back to the root, with nothing read. */
+  private restart(): void {
+    this.walker.currentNode = this.root;
+    this.next = undefined;
+    this.depth = 1;
+    this.records.length = 0;
+    this.matched.length = 0;
+    this.matchedRecords.length = 0;
+    this.openRecords[0] = this.newRecord(
+      this.root,
+      this.openTags[0] as string,
+      this.openAttributed[0] as boolean,
+      null,
+    );
+  }
+
+  private enter(element: Element, tag: string, attributed: boolean): void {
+    const depth = this.depth++;
+    this.openElements[depth] = element;
+    this.openTags[depth] = tag;
+    this.openAttributed[depth] = attributed;
+    this.openRecords[depth] = null;
+  }
+
+  /** The record of the innermost open element, made with those of the open elements above it. */
+  private openRecord(): Tally {
+    const records = this.openRecords;
+    let known = this.depth - 1;
+    while (known > 0 && records[known] === null) known--;
+    let parent = records[known] as Tally;
+    for (let i = known + 1; i < this.depth; i++) {
+      const tag = this.openTags[i] as string;
+      const attributed = this.openAttributed[i] as boolean;
+      // A plain inline element's text is its parent's own run of text in every respect: it shares
+      // the parent's record.
+      parent =
+        !attributed && PLAIN_INLINE.has(tag)
+          ? parent
+          : this.newRecord(this.openElements[i] as Element, tag, attributed, parent);
+      records[i] = parent;
     }
-    let parent = known;
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const node = chain[i] as Element;
-      const tag = node.localName;
-      const attributed = node.hasAttributes();
-      if (!attributed && parent !== null && PLAIN_INLINE.has(tag)) {
-        // Its text is its parent's own run of text in every respect: it shares the parent's record.
-        this.byElement.set(node, parent);
-        continue;
-      }
-      const record: Tally = {
-        element: node,
-        parent,
-        tag,
-        attributed,
-        skipped:
-          (parent?.skipped ?? false) || SKIPPED.has(tag) || (attributed && hiddenByAttribute(node)),
-        inLink: (parent?.inLink ?? false) || (tag === 'a' && node.hasAttribute('href')),
-        hasBlockChild: false,
-        chars: 0,
-        linkChars: 0,
-        inlineChars: 0,
-        inlineCommas: 0,
-        notStory: false,
-        social: false,
-        hint: 'none',
-        scored: false,
-        score: -0,
-        proseChars: -0,
-        prose: -0,
-      };
-      if (parent !== null && BLOCKS.has(tag)) parent.hasBlockChild = true;
-      this.records.push(record);
-      this.byElement.set(node, record);
-      parent = record;
-    }
-    return parent as Tally;
+    return parent;
+  }
+
+  private newRecord(
+    element: Element,
+    tag: string,
+    attributed: boolean,
+    parent: Tally | null,
+  ): Tally {
+    const record: Tally = {
+      element,
+      parent,
+      tag,
+      attributed,
+      inLink: (parent?.inLink ?? false) || (tag === 'a' && element.hasAttribute('href')),
+      hasBlockChild: false,
+      chars: 0,
+      linkChars: 0,
+      inlineChars: 0,
+      inlineCommas: 0,
+      judged: false,
+      notStory: false,
+      social: false,
+      hint: 'none',
+      scored: false,
+      score: FRACTIONAL_ZERO,
+      proseChars: FRACTIONAL_ZERO,
+      prose: FRACTIONAL_ZERO,
+    };
+    if (parent !== null && BLOCKS.has(tag)) parent.hasBlockChild = true;
+    this.records.push(record);
+    return record;
   }
 
   /** Children's totals into their parents: records come parents first, so backwards is bottom-up. */
@@ -458,7 +556,7 @@ export class StoryDetector {
     while (this.cursor < records.length) {
       const record = records[records.length - 1 - this.cursor++] as Tally;
       const parent = record.parent;
-      if (parent !== null && !record.skipped) {
+      if (parent !== null) {
         parent.chars += record.chars;
         parent.linkChars += record.linkChars;
         if (!BLOCKS.has(record.tag)) {
@@ -471,39 +569,64 @@ export class StoryDetector {
     return true;
   }
 
-  /** What is not story by tag, role or name, inherited downwards. */
+  /**
+   * What is not story by tag, role or name, inherited downwards. When the walk kept the matched
+   * text, an inline element with no block below it is judged only if matched text lies in it
+   * (`judgeMatchedPaths`): its nature decides nothing else (its text counts as its parent's run of
+   * text either way), and a long page has tens of thousands of links and spans.
+   */
   private natures(deadline: number): boolean {
     const records = this.records;
-    const rootChars = records[0]?.chars ?? 0;
+    const deferInline = this.matches !== undefined;
     while (this.cursor < records.length) {
       const record = records[this.cursor++] as Tally;
-      const parent = record.parent;
-      if (parent?.notStory) {
-        record.notStory = true;
-        // A share bar inside a post footer is still a share bar (left out on any page).
-        record.social = parent.social || this.isSocialElement(record);
-      } else if (record !== records[0]) {
-        const element = record.element;
-        const role = record.attributed ? element.getAttribute('role') : null;
-        if (NOT_STORY_TAGS.has(record.tag) || (role !== null && NOT_STORY_ROLES.has(role))) {
-          record.notStory = true;
-        } else if (record.attributed) {
-          record.hint = this.hintOf(element);
-          const hinted = record.hint === 'decisive' || record.hint === 'weak';
-          // A wrapper holding most of the page names the page ("has-comments"), not itself.
-          if (hinted && record.chars < rootChars * MAX_HINTED_SHARE) {
-            record.notStory = true;
-            record.social = record.hint === 'decisive' && isSocialName(element);
-          }
-        }
-        if (!record.notStory && record.attributed && record.tag === 'a' && isShareLink(element)) {
-          record.notStory = true;
-          record.social = true;
-        }
-      }
+      if (!(deferInline && !record.hasBlockChild && !BLOCKS.has(record.tag))) this.judge(record);
       if (this.cursor % CLOCK_EVERY === 0 && this.now() >= deadline) return false;
     }
     return true;
+  }
+
+  /** Judges `record`, and first those of its ancestors not judged yet (top-down). */
+  private judge(record: Tally): void {
+    if (record.judged) return;
+    const chain: Tally[] = [];
+    for (let r: Tally | null = record; r !== null && !r.judged; r = r.parent) chain.push(r);
+    for (let i = chain.length - 1; i >= 0; i--) this.judgeOne(chain[i] as Tally);
+  }
+
+  private judgeMatchedPaths(): void {
+    for (const record of this.matchedRecords) this.judge(record);
+  }
+
+  /** One record's nature, its parent's being known. */
+  private judgeOne(record: Tally): void {
+    record.judged = true;
+    const records = this.records;
+    const rootChars = records[0]?.chars ?? 0;
+    const parent = record.parent;
+    if (parent?.notStory) {
+      record.notStory = true;
+      // A share bar inside a post footer is still a share bar (left out on any page).
+      record.social = parent.social || this.isSocialElement(record);
+    } else if (record !== records[0]) {
+      const element = record.element;
+      const role = record.attributed ? element.getAttribute('role') : null;
+      if (NOT_STORY_TAGS.has(record.tag) || (role !== null && NOT_STORY_ROLES.has(role))) {
+        record.notStory = true;
+      } else if (record.attributed) {
+        record.hint = this.hintOf(element);
+        const hinted = record.hint === 'decisive' || record.hint === 'weak';
+        // A wrapper holding most of the page names the page ("has-comments"), not itself.
+        if (hinted && record.chars < rootChars * MAX_HINTED_SHARE) {
+          record.notStory = true;
+          record.social = record.hint === 'decisive' && isSocialName(element);
+        }
+      }
+      if (!record.notStory && record.attributed && record.tag === 'a' && isShareLink(element)) {
+        record.notStory = true;
+        record.social = true;
+      }
+    }
   }
 
   /** Each paragraph's points to its ancestors. */
@@ -514,7 +637,6 @@ export class StoryDetector {
       const chars = record.inlineChars;
       if (
         chars >= MIN_PARAGRAPH_CHARS &&
-        !record.skipped &&
         !record.notStory &&
         !record.inLink &&
         PARAGRAPHS.has(record.tag)
@@ -567,6 +689,7 @@ export class StoryDetector {
   }
 
   private choose(): StoryVerdict {
+    this.judgeMatchedPaths();
     const social = new Set<Element>();
     for (const record of this.records) {
       if (record.social && !(record.parent?.social ?? false)) social.add(record.element);
@@ -676,13 +799,14 @@ export class StoryDetector {
     const threshold = Math.max(10, finalScore(top) * 0.2);
     const topClass = top.element.getAttribute('class');
     const siblings: { record: Tally | undefined; element: Element }[] = [];
+    const recordOf = new Map<Element, Tally>();
+    for (const record of this.records)
+      if (record.parent === top.parent) recordOf.set(record.element, record);
     for (const element of parentElement.children) {
-      const record = this.byElement.get(element);
-      // A plain inline element shares its parent's record: it has none of its own.
-      siblings.push({ record: record?.element === element ? record : undefined, element });
+      siblings.push({ record: recordOf.get(element), element });
     }
     const joins = siblings.map(({ record }) => {
-      if (record === undefined || record.skipped || record.notStory) return false;
+      if (record === undefined || record.notStory) return false;
       if (record === top) return true;
       const bonus =
         topClass && record.element.getAttribute('class') === topClass ? finalScore(top) * 0.2 : 0;
@@ -716,7 +840,7 @@ export class StoryDetector {
     for (let i = index - 1; i >= 0; i--) {
       const record = this.records[i] as Tally;
       if (record.tag !== 'h1' || record.chars === 0) continue;
-      if (record.notStory || record.skipped || isAncestor(record, first)) return null;
+      if (record.notStory || isAncestor(record, first)) return null;
       return record;
     }
     return null;

@@ -364,3 +364,40 @@ describe('scrolled-down pages', () => {
     expect(marks(store).some((mark) => mark.startsWith('promo'))).toBe(false);
   });
 });
+
+describe('a page without mentions', () => {
+  const PLAIN_STORY = STORY_PARAGRAPHS.replaceAll('Great Firewall', 'new rules')
+    .replaceAll('VPN', 'tool')
+    .replaceAll('Weibo', 'forums');
+
+  it('decides its story when the first mention appears: one in a teaser rail stays unmarked, one in the story is marked', async () => {
+    document.body.innerHTML = `<div id="story">${PLAIN_STORY}</div><div id="rail" class="related-stories"></div>`;
+    const scanner = newScanner();
+    await scanner.fullScan();
+    expect(store.total()).toBe(0);
+
+    await scanner.handleMutations(
+      recordsOf(() => {
+        const rail = document.getElementById('rail') as HTMLElement;
+        rail.innerHTML =
+          '<p>Why Twitter matters, and what happens to those who still post there</p>';
+      }),
+    );
+    expect(marks(store)).toEqual([]);
+
+    await scanner.handleMutations(
+      recordsOf(() => {
+        const p = document.createElement('p');
+        p.textContent = 'Many of them turned to a VPN, and then to nothing at all.';
+        document.getElementById('story')?.append(p);
+      }),
+    );
+    expect(marks(store)).toEqual(['story: VPN']);
+  });
+
+  it('is not scored for a mention inside a script, and reads nothing there', async () => {
+    document.body.innerHTML = `<div id="story">${PLAIN_STORY}</div><script>window.share = "Twitter";</script>`;
+    await newScanner().fullScan();
+    expect(store.total()).toBe(0);
+  });
+});
