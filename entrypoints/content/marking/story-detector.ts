@@ -176,10 +176,11 @@ const BLOCKS = new Set([
 ]);
 
 /**
- * Inline elements that, without any attribute, say nothing about their text: it is read as their
- * parent's own (a quarter of a news page's elements are these).
+ * Inline elements: their text is read as the nearest other element's own run of text (its
+ * record's), and they get a record only when a block lies below them. Half of a news page's
+ * elements are these; their names matter only where matched text lies in them.
  */
-const PLAIN_INLINE = new Set([
+const INLINE_TEXT = new Set([
   'a',
   'abbr',
   'b',
@@ -229,6 +230,12 @@ const LINK_LIST_TAGS = new Set(['ul', 'ol', 'dl', 'div', 'section', 'table', 'p'
 
 /** Siblings joined to the story as its own headings and figures, when between its parts. */
 const STORY_FURNITURE = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'blockquote']);
+
+type Nature = 0 | 1 | 2;
+const STORY: Nature = 0;
+const NOT_STORY: Nature = 1;
+/** Not story, and a share or social block: left out on pages without a story too. */
+const SOCIAL: Nature = 2;
 
 /** Starting score of a container, by tag: the reader-mode prior. */
 const TAG_PRIOR: Record<string, number> = {
@@ -287,13 +294,11 @@ interface Tally {
    */
   inlineChars: number;
   inlineCommas: number;
-  /** Its nature below is known (see `natures`). */
-  judged: boolean;
   /** Not story by its nature or its ancestors' (decided in the forward pass). */
   notStory: boolean;
   /** Share or social block (decided in the forward pass). */
   social: boolean;
-  hint: StoryHint | null;
+  hint: StoryHint;
   /** Has received a paragraph's score (a candidate). */
   scored: boolean;
   score: number;
@@ -322,6 +327,10 @@ export class StoryDetector {
   private readonly openTags: string[] = [];
   private readonly openAttributed: boolean[] = [];
   private readonly openRecords: (Tally | null)[] = [];
+  /** Which open element's record the text at each depth counts for (see INLINE_TEXT). */
+  private readonly openHolders: number[] = [];
+  /** How many of the open elements down to each depth are links. */
+  private readonly openLinks: number[] = [];
   private depth = 0;
   /** Where the walk resumes; undefined before it starts. */
   private next: Node | null | undefined;
@@ -337,14 +346,14 @@ export class StoryDetector {
   private readonly hints = new Map<string, StoryHint>();
 
   /**
-   * `matches`, when given, is asked of every text node the walk reads as prose; those it accepts
-   * are kept (`matchedTexts`), so that the scan after the verdict visits only them instead of
-   * walking the page a second time.
+   * `matches` is asked of every text node the walk reads as prose; those it accepts are kept
+   * (`matchedTexts`), so that the scan after the verdict visits only them instead of walking the
+   * page a second time. A page where it accepts none is not scored at all (UNDECIDED).
    */
   constructor(
     private readonly root: Element,
     private readonly now: () => number,
-    private readonly matches?: (text: string) => boolean,
+    private readonly matches: (text: string) => boolean,
   ) {
     const document = root.ownerDocument;
     this.walker = document.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
@@ -352,7 +361,7 @@ export class StoryDetector {
     const attributed = root.hasAttributes();
     const unread = SKIPPED.has(tag) || (attributed && hiddenByAttribute(root));
     this.enter(root, tag, attributed);
-    this.openRecords[0] = this.newRecord(root, tag, attributed, null);
+    this.openRecords[0] = this.newRecord(root, tag, attributed, null, this.openLinks[0] === 1);
     if (unread) this.next = null;
   }
 
@@ -368,7 +377,7 @@ export class StoryDetector {
               ? this.natures(deadline)
               : this.scores(deadline);
       if (!finished) return false;
-      if (this.phase === 'walk' && this.matches !== undefined && this.matched.length === 0) {
+      if (this.phase === 'walk' && this.matched.length === 0) {
         this.phase = 'done';
         this.result = UNDECIDED;
         return true;
@@ -422,8 +431,9 @@ export class StoryDetector {
         const data = (node as Text).data;
         let chars = proseLength(data);
         if (chars > 0) {
-          const record = this.openRecords[this.depth - 1] ?? this.openRecord();
-          if (matches?.(data)) {
+          const holder = this.openHolders[this.depth - 1] as number;
+          const record = this.openRecords[holder] ?? this.openRecord(holder);
+          if (matches(data)) {
             this.matched.push(node as Text);
             this.matchedRecords.push(record);
           }
@@ -439,7 +449,7 @@ export class StoryDetector {
           }
           record.chars += chars;
           record.inlineChars += chars;
-          if (record.inLink) record.linkChars += chars;
+          if ((this.openLinks[this.depth - 1] as number) > 0) record.linkChars += chars;
           record.inlineCommas += commas;
         }
         node = walker.nextSibling();
@@ -488,6 +498,7 @@ export class StoryDetector {
       this.openTags[0] as string,
       this.openAttributed[0] as boolean,
       null,
+      this.openLinks[0] === 1,
     );
   }
 
@@ -497,23 +508,26 @@ export class StoryDetector {
     this.openTags[depth] = tag;
     this.openAttributed[depth] = attributed;
     this.openRecords[depth] = null;
+    const inline = depth > 0 && INLINE_TEXT.has(tag);
+    this.openHolders[depth] = inline ? (this.openHolders[depth - 1] as number) : depth;
+    const link = tag === 'a' && attributed && element.hasAttribute('href') ? 1 : 0;
+    this.openLinks[depth] = (depth > 0 ? (this.openLinks[depth - 1] as number) : 0) + link;
   }
 
-  /** The record of the innermost open element, made with those of the open elements above it. */
-  private openRecord(): Tally {
+  /** The record of the open element at `depth`, made with those of the open elements above it. */
+  private openRecord(depth: number): Tally {
     const records = this.openRecords;
-    let known = this.depth - 1;
+    let known = depth;
     while (known > 0 && records[known] === null) known--;
     let parent = records[known] as Tally;
-    for (let i = known + 1; i < this.depth; i++) {
-      const tag = this.openTags[i] as string;
-      const attributed = this.openAttributed[i] as boolean;
-      // A plain inline element's text is its parent's own run of text in every respect: it shares
-      // the parent's record.
-      parent =
-        !attributed && PLAIN_INLINE.has(tag)
-          ? parent
-          : this.newRecord(this.openElements[i] as Element, tag, attributed, parent);
+    for (let i = known + 1; i <= depth; i++) {
+      parent = this.newRecord(
+        this.openElements[i] as Element,
+        this.openTags[i] as string,
+        this.openAttributed[i] as boolean,
+        parent,
+        (this.openLinks[i] as number) > 0,
+      );
       records[i] = parent;
     }
     return parent;
@@ -524,19 +538,19 @@ export class StoryDetector {
     tag: string,
     attributed: boolean,
     parent: Tally | null,
+    inLink: boolean,
   ): Tally {
     const record: Tally = {
       element,
       parent,
       tag,
       attributed,
-      inLink: (parent?.inLink ?? false) || (tag === 'a' && element.hasAttribute('href')),
+      inLink,
       hasBlockChild: false,
       chars: 0,
       linkChars: 0,
       inlineChars: 0,
       inlineCommas: 0,
-      judged: false,
       notStory: false,
       social: false,
       hint: 'none',
@@ -569,62 +583,90 @@ export class StoryDetector {
     return true;
   }
 
-  /**
-   * What is not story by tag, role or name, inherited downwards. When the walk kept the matched
-   * text, an inline element with no block below it is judged only if matched text lies in it
-   * (`judgeMatchedPaths`): its nature decides nothing else (its text counts as its parent's run of
-   * text either way), and a long page has tens of thousands of links and spans.
-   */
+  /** What is not story by tag, role or name, inherited downwards (records come parents first). */
   private natures(deadline: number): boolean {
     const records = this.records;
-    const deferInline = this.matches !== undefined;
+    const root = records[0];
     while (this.cursor < records.length) {
       const record = records[this.cursor++] as Tally;
-      if (!(deferInline && !record.hasBlockChild && !BLOCKS.has(record.tag))) this.judge(record);
+      const parent = record.parent;
+      if (parent?.notStory) {
+        record.notStory = true;
+        // A share bar inside a post footer is still a share bar (left out on any page).
+        record.social =
+          parent.social || this.isSocialElement(record.element, record.tag, record.attributed);
+      } else if (record !== root) {
+        if (record.attributed) record.hint = this.hintOf(record.element);
+        const nature = this.natureOf(
+          record.element,
+          record.tag,
+          record.attributed,
+          record.hint,
+          record.chars,
+        );
+        record.notStory = nature !== STORY;
+        record.social = nature === SOCIAL;
+      }
       if (this.cursor % CLOCK_EVERY === 0 && this.now() >= deadline) return false;
     }
     return true;
   }
 
-  /** Judges `record`, and first those of its ancestors not judged yet (top-down). */
-  private judge(record: Tally): void {
-    if (record.judged) return;
-    const chain: Tally[] = [];
-    for (let r: Tally | null = record; r !== null && !r.judged; r = r.parent) chain.push(r);
-    for (let i = chain.length - 1; i >= 0; i--) this.judgeOne(chain[i] as Tally);
+  /** An element's own nature, its parent being story; `chars` its prose (0 when not counted). */
+  private natureOf(
+    element: Element,
+    tag: string,
+    attributed: boolean,
+    hint: StoryHint,
+    chars: number,
+  ): Nature {
+    const role = attributed ? element.getAttribute('role') : null;
+    if (NOT_STORY_TAGS.has(tag) || (role !== null && NOT_STORY_ROLES.has(role))) return NOT_STORY;
+    // A wrapper holding most of the page names the page ("has-comments"), not itself.
+    const rootChars = this.records[0]?.chars ?? 0;
+    if ((hint === 'decisive' || hint === 'weak') && chars < rootChars * MAX_HINTED_SHARE) {
+      return hint === 'decisive' && isSocialName(element) ? SOCIAL : NOT_STORY;
+    }
+    if (attributed && tag === 'a' && isShareLink(element)) return SOCIAL;
+    return STORY;
   }
 
-  private judgeMatchedPaths(): void {
-    for (const record of this.matchedRecords) this.judge(record);
-  }
-
-  /** One record's nature, its parent's being known. */
-  private judgeOne(record: Tally): void {
-    record.judged = true;
-    const records = this.records;
-    const rootChars = records[0]?.chars ?? 0;
-    const parent = record.parent;
-    if (parent?.notStory) {
-      record.notStory = true;
-      // A share bar inside a post footer is still a share bar (left out on any page).
-      record.social = parent.social || this.isSocialElement(record);
-    } else if (record !== records[0]) {
-      const element = record.element;
-      const role = record.attributed ? element.getAttribute('role') : null;
-      if (NOT_STORY_TAGS.has(record.tag) || (role !== null && NOT_STORY_ROLES.has(role))) {
-        record.notStory = true;
-      } else if (record.attributed) {
-        record.hint = this.hintOf(element);
-        const hinted = record.hint === 'decisive' || record.hint === 'weak';
-        // A wrapper holding most of the page names the page ("has-comments"), not itself.
-        if (hinted && record.chars < rootChars * MAX_HINTED_SHARE) {
-          record.notStory = true;
-          record.social = record.hint === 'decisive' && isSocialName(element);
+  /**
+   * The inline elements between a matched text and the record its text counts for (links, named
+   * spans) have no record: they are judged here, for matched text only. Those not story go to
+   * `notStory` (with the record they are in), share and social ones to `social` too.
+   */
+  private judgeInlinePath(
+    text: Text,
+    holder: Tally,
+    notStory: { element: Element; holder: Tally }[],
+    social: Set<Element>,
+  ): void {
+    const path: Element[] = [];
+    for (let e = text.parentElement; e !== null && e !== holder.element; e = e.parentElement) {
+      path.push(e);
+    }
+    let isNotStory = holder.notStory;
+    let isSocial = holder.social;
+    for (let i = path.length - 1; i >= 0; i--) {
+      const element = path[i] as Element;
+      const tag = element.localName;
+      const attributed = element.hasAttributes();
+      if (isNotStory) {
+        if (!isSocial && this.isSocialElement(element, tag, attributed)) {
+          isSocial = true;
+          social.add(element);
         }
+        continue;
       }
-      if (!record.notStory && record.attributed && record.tag === 'a' && isShareLink(element)) {
-        record.notStory = true;
-        record.social = true;
+      const hint = attributed ? this.hintOf(element) : 'none';
+      const nature = this.natureOf(element, tag, attributed, hint, 0);
+      if (nature === STORY) continue;
+      isNotStory = true;
+      notStory.push({ element, holder });
+      if (nature === SOCIAL) {
+        isSocial = true;
+        social.add(element);
       }
     }
   }
@@ -663,10 +705,9 @@ export class StoryDetector {
     return true;
   }
 
-  private isSocialElement(record: Tally): boolean {
-    if (!record.attributed) return false;
-    const element = record.element;
-    if (record.tag === 'a' && isShareLink(element)) return true;
+  private isSocialElement(element: Element, tag: string, attributed: boolean): boolean {
+    if (!attributed) return false;
+    if (tag === 'a' && isShareLink(element)) return true;
     return this.hintOf(element) === 'decisive' && isSocialName(element);
   }
 
@@ -689,11 +730,14 @@ export class StoryDetector {
   }
 
   private choose(): StoryVerdict {
-    this.judgeMatchedPaths();
     const social = new Set<Element>();
     for (const record of this.records) {
       if (record.social && !(record.parent?.social ?? false)) social.add(record.element);
     }
+    const inlineNotStory: { element: Element; holder: Tally }[] = [];
+    this.matched.forEach((text, i) => {
+      this.judgeInlinePath(text, this.matchedRecords[i] as Tally, inlineNotStory, social);
+    });
     let best: Tally | null = null;
     let bestScore = 0;
     const ranked: { record: Tally; score: number }[] = [];
@@ -745,6 +789,9 @@ export class StoryDetector {
         ? !(record.parent?.notStory ?? false)
         : isLinkList(record) && !(record.parent?.notStory ?? false);
       if (outermost && inStory(record)) notStory.add(record.element);
+    }
+    for (const { element, holder } of inlineNotStory) {
+      if (!holder.notStory && inStory(holder)) notStory.add(element);
     }
     return {
       roots: roots.map((record) => record.element),
@@ -855,9 +902,12 @@ const NEXT_PHASE: Record<Phase, Phase> = {
   done: 'done',
 };
 
-/** Decides in one go (tests, and callers that do not need to yield). */
+/**
+ * Decides in one go, every text counting as matched (tests, and callers that do not need to
+ * yield): every inline element with text is judged too.
+ */
 export function detectStory(root: Element, now: () => number = () => 0): StoryVerdict {
-  const detector = new StoryDetector(root, now);
+  const detector = new StoryDetector(root, now, () => true);
   detector.step(Number.POSITIVE_INFINITY);
   return detector.verdict();
 }

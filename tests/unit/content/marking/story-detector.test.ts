@@ -8,6 +8,7 @@ import {
   detectStory,
   StoryDetector,
   type StoryVerdict,
+  UNDECIDED,
 } from '../../../../entrypoints/content/marking/story-detector';
 
 /** Long paragraphs of prose, with commas, as a story has them. */
@@ -251,7 +252,11 @@ describe('in slices', () => {
     document.body.innerHTML = `<div id="story">${prose('the ban', 600)}</div><div class="share" id="s">x y z</div>`;
     const whole = detectStory(document.body);
     let clock = 0;
-    const detector = new StoryDetector(document.body, () => clock++);
+    const detector = new StoryDetector(
+      document.body,
+      () => clock++,
+      () => true,
+    );
     let steps = 0;
     while (!detector.step(clock + 1)) steps++;
     const sliced = detector.verdict();
@@ -263,8 +268,62 @@ describe('in slices', () => {
 
   it('refuses to answer before it has finished', () => {
     document.body.innerHTML = prose('the ban', 40);
-    const detector = new StoryDetector(document.body, () => 1);
+    const detector = new StoryDetector(
+      document.body,
+      () => 1,
+      () => true,
+    );
     expect(detector.step(0)).toBe(false);
     expect(() => detector.verdict()).toThrow(/not finished/);
+  });
+
+  it('starts again when the page removed the node it stood on between two slices', () => {
+    document.body.innerHTML = `<div id="before">${prose('the ban', 400)}</div><div id="story">${prose('the ban', 60)}</div>`;
+    let clock = 0;
+    const detector = new StoryDetector(
+      document.body,
+      () => clock++,
+      () => true,
+    );
+    let removed = false;
+    while (!detector.step(clock + 1)) {
+      if (!removed) {
+        document.getElementById('before')?.remove();
+        removed = true;
+      }
+    }
+    const verdict = detector.verdict();
+    expect(verdict.roots.map((root) => root.id)).toEqual(['story']);
+    expect(detector.matchedTexts().every((text) => text.isConnected)).toBe(true);
+  });
+});
+
+describe('the text it hands to the scanner', () => {
+  it('keeps the text nodes its matcher accepts, in document order, and none it never reads', () => {
+    document.body.innerHTML = `<div id="story">${prose('the ban', 6)}<p id="vpn">A VPN, then <em>another VPN</em>.</p></div>
+      <script>var x = "VPN";</script><div hidden>VPN</div><p aria-hidden="true">VPN</p>`;
+    const detector = new StoryDetector(
+      document.body,
+      () => 0,
+      (text) => text.includes('VPN'),
+    );
+    detector.step(Number.POSITIVE_INFINITY);
+    expect(detector.matchedTexts().map((text) => text.data)).toEqual([
+      'A VPN, then ',
+      'another VPN',
+    ]);
+    expect(detector.verdict().roots.map((root) => root.id)).toEqual(['story']);
+  });
+
+  it('does not score a page where the matcher accepts nothing', () => {
+    document.body.innerHTML = `<div id="story">${prose('the ban', 6)}</div>`;
+    const detector = new StoryDetector(
+      document.body,
+      () => 0,
+      () => false,
+    );
+    detector.step(Number.POSITIVE_INFINITY);
+    expect(detector.verdict()).toBe(UNDECIDED);
+    expect(detector.matchedTexts()).toEqual([]);
   });
 });
