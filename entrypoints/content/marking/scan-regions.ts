@@ -92,6 +92,11 @@ const EXCLUDED = 1;
 /** Inside an article/main landmark or the story: its header and footer are the story's own. */
 const IN_CONTENT = 2;
 const IN_STORY = 4;
+/**
+ * Inside a `header` outside article and main: the site's header, unless the story detector finds
+ * the story around it (a story in plain divs keeps its headline in a header of its own).
+ */
+const SITE_HEADER = 8;
 
 function isLandmark(tag: string, role: string | null): boolean {
   return tag === 'article' || tag === 'main' || role === 'main' || role === 'article';
@@ -111,6 +116,7 @@ function ownState(element: ElementLike, inherited: number, story: StoryRegions):
   if (isLandmark(tag, role)) return inherited | IN_CONTENT;
   const inContent = (inherited & IN_CONTENT) !== 0;
   if (!inContent) {
+    if (tag === 'header') return inherited | SITE_HEADER;
     if (CHROME_OUTSIDE_CONTENT.has(tag)) return inherited | EXCLUDED;
     if (role !== null && CHROME_ROLES_OUTSIDE_CONTENT.has(role)) return inherited | EXCLUDED;
   }
@@ -133,6 +139,12 @@ function hiddenOrEditable(element: ElementLike, role: string | null): boolean {
 export interface RegionMemo {
   /** Whether text directly inside `element` is read, in the given mode. */
   isScanned(element: ElementLike, mode: ScanMode): boolean;
+  /**
+   * Whether text directly inside `element` could be read once the story is known: not in what
+   * no story holds (scripts, forms, navigation, footers, hidden text, share links). A site header
+   * may be read, since the story's own headline can sit in one.
+   */
+  mayBeRead(element: ElementLike): boolean;
   /** Forget everything: after the page moved or re-attributed elements. */
   reset(): void;
   /**
@@ -180,8 +192,11 @@ export function createRegionMemo(): RegionMemo {
   return {
     isScanned(element, mode) {
       const state = stateOf(element);
-      if (state & EXCLUDED) return false;
+      if (state & (EXCLUDED | SITE_HEADER)) return false;
       return mode === 'body' || (state & IN_STORY) !== 0;
+    },
+    mayBeRead(element) {
+      return (stateOf(element) & EXCLUDED) === 0;
     },
     reset() {
       memo = new WeakMap();

@@ -129,7 +129,9 @@ export class Scanner {
   /** Reads the whole page again (first run, new matcher, SPA navigation, a huge batch). */
   fullScan(): Promise<void> {
     const { document, store } = this.env;
-    this.regions.reset();
+    // The probe asks the regions without the last story's verdict.
+    this.story = NO_STORY;
+    this.mode = this.regions.setStory(NO_STORY);
     store.dropDisconnected();
     this.confirmed = new Set();
     const body = document.body;
@@ -177,7 +179,10 @@ export class Scanner {
     let count = 0;
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
       const data = (node as Text).data;
-      if (data.length >= MIN_TEXT && test(data) && !NEVER_TEXT.has(parentTag(node))) return 'found';
+      if (data.length >= MIN_TEXT && test(data)) {
+        const parent = node.parentElement;
+        if (parent !== null && this.regions.mayBeRead(parent)) return 'found';
+      }
       if (++count % CLOCK_EVERY === 0 && this.sliceIsOver(deadline)) return 'paused';
     }
     return 'none';
@@ -382,19 +387,6 @@ export class Scanner {
     store.setNode(node, mentions);
     if (mentions.length > 0) this.confirmed?.add(node);
   }
-}
-
-/** Text in these is code or a form's, never read: a mention there does not make a page worth scoring. */
-const NEVER_TEXT: ReadonlySet<string> = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'textarea',
-]);
-
-function parentTag(node: Node): string {
-  return (node.parentNode as Element | null)?.localName ?? '';
 }
 
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING

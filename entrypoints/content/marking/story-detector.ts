@@ -87,6 +87,8 @@ const LINK_LIST_MAX_CHARS = 1_500;
  * it keeps what it read (the scanner follows the page's changes anyway).
  */
 const MAX_RESTARTS = 3;
+/** With more records than this, the choice (which cannot stop halfway) starts a slice of its own. */
+const CHOOSE_IN_OWN_SLICE = 5_000;
 /** How many records between two looks at the clock. */
 const CLOCK_EVERY = 256;
 
@@ -276,6 +278,8 @@ const CJK_WEIGHT = 2;
 const SPACE_MAX = 32;
 
 interface Tally {
+  /** Its place in `records` (document order, parents first). */
+  readonly index: number;
   readonly element: Element;
   readonly parent: Tally | null;
   readonly tag: string;
@@ -308,7 +312,7 @@ interface Tally {
   prose: number;
 }
 
-type Phase = 'walk' | 'totals' | 'natures' | 'scores' | 'done';
+type Phase = 'walk' | 'totals' | 'natures' | 'scores' | 'choose' | 'done';
 
 /**
  * Decides the story of one document in resumable steps: `step(deadline)` does some work and
@@ -367,7 +371,15 @@ export class StoryDetector {
 
   /** Works until `deadline` (by `now`); true when the verdict is ready. */
   step(deadline: number): boolean {
+    const sliceStart = this.now();
     while (this.phase !== 'done') {
+      if (this.phase === 'choose') {
+        // The choice cannot stop halfway: on a long page it starts a slice of its own.
+        if (this.records.length > CHOOSE_IN_OWN_SLICE && this.now() - sliceStart > 1) return false;
+        this.result = this.choose();
+        this.phase = 'done';
+        return true;
+      }
       const finished =
         this.phase === 'walk'
           ? this.walk(deadline)
@@ -384,8 +396,7 @@ export class StoryDetector {
       }
       this.phase = NEXT_PHASE[this.phase];
       this.cursor = 0;
-      if (this.phase === 'done') this.result = this.choose();
-      if (this.now() >= deadline && this.phase !== 'done') return false;
+      if (this.now() >= deadline) return false;
     }
     return true;
   }
@@ -541,6 +552,7 @@ export class StoryDetector {
     inLink: boolean,
   ): Tally {
     const record: Tally = {
+      index: this.records.length,
       element,
       parent,
       tag,
@@ -765,33 +777,20 @@ export class StoryDetector {
     const roots = this.withSiblings(top);
     const headline = this.headlineBefore(roots[0] as Tally);
     if (headline !== null) roots.unshift(headline);
-    // Memoised per record: asked for every record of the page, walking up to the root each time
-    // cost a 32 ms task on the 4M-character long-story page.
-    const storyMembership = new Map<Tally, boolean>(roots.map((root) => [root, true]));
-    const inStory = (record: Tally): boolean => {
-      const path: Tally[] = [];
-      let found = false;
-      for (let r: Tally | null = record; r !== null; r = r.parent) {
-        const known = storyMembership.get(r);
-        if (known !== undefined) {
-          found = known;
-          break;
-        }
-        path.push(r);
-      }
-      for (const r of path) storyMembership.set(r, found);
-      return found;
-    };
+    // Records come parents first: one pass tells each whether it lies in the story.
+    const inStory = new Uint8Array(this.records.length);
+    for (const root of roots) inStory[root.index] = 1;
     const notStory = new Set<Element>();
     for (const record of this.records) {
+      const parent = record.parent;
+      if (parent === null) continue;
+      if (inStory[parent.index] === 1) inStory[record.index] = 1;
+      if (inStory[record.index] === 0 || parent.notStory) continue;
       // notStory is inherited: the outermost is the one whose parent is story.
-      const outermost = record.notStory
-        ? !(record.parent?.notStory ?? false)
-        : isLinkList(record) && !(record.parent?.notStory ?? false);
-      if (outermost && inStory(record)) notStory.add(record.element);
+      if (record.notStory || isLinkList(record)) notStory.add(record.element);
     }
     for (const { element, holder } of inlineNotStory) {
-      if (!holder.notStory && inStory(holder)) notStory.add(element);
+      if (!holder.notStory && inStory[holder.index] === 1) notStory.add(element);
     }
     return {
       roots: roots.map((record) => record.element),
@@ -883,8 +882,7 @@ export class StoryDetector {
 
   /** The last `h1` before the story, when it is not inside something that is not story. */
   private headlineBefore(first: Tally): Tally | null {
-    const index = this.records.indexOf(first);
-    for (let i = index - 1; i >= 0; i--) {
+    for (let i = first.index - 1; i >= 0; i--) {
       const record = this.records[i] as Tally;
       if (record.tag !== 'h1' || record.chars === 0) continue;
       if (record.notStory || isAncestor(record, first)) return null;
@@ -898,7 +896,8 @@ const NEXT_PHASE: Record<Phase, Phase> = {
   walk: 'totals',
   totals: 'natures',
   natures: 'scores',
-  scores: 'done',
+  scores: 'choose',
+  choose: 'done',
   done: 'done',
 };
 

@@ -91,6 +91,22 @@ describe('site chrome and article parts', () => {
     expect(scanned('body-text')).toBe(true);
   });
 
+  it('before the story is known, only a site header may still turn out to be read', () => {
+    page(`
+      <header><h1 id="headline">Twitter blocked again</h1><nav><a id="menu" href="/">Twitter</a></nav></header>
+      <footer><p id="site-footer">Follow us on Twitter</p></footer>
+      <aside><p id="sidebar">Most read</p></aside>
+      <script id="code">var s = "Twitter";</script>
+      <p id="body-text">A paragraph</p>`);
+    const mayBeRead = (id: string) => memo.mayBeRead(document.getElementById(id) as Element);
+    expect(mayBeRead('headline')).toBe(true);
+    expect(scanned('headline')).toBe(false);
+    for (const id of ['menu', 'site-footer', 'sidebar', 'code']) {
+      expect([id, mayBeRead(id)]).toEqual([id, false]);
+    }
+    expect(mayBeRead('body-text')).toBe(true);
+  });
+
   it("an article's own header, footer and fact box are content", () => {
     page(`
       <article>

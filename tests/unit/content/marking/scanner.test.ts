@@ -395,6 +395,21 @@ describe('a page without mentions', () => {
     expect(marks(store)).toEqual(['story: VPN']);
   });
 
+  it('is not scored for a mention in its footer, which stays unmarked; a later one in the story is marked', async () => {
+    document.body.innerHTML = `<div id="story">${PLAIN_STORY}</div><footer id="foot"><p>Follow us on Twitter</p></footer>`;
+    const scanner = newScanner();
+    await scanner.fullScan();
+    expect(store.total()).toBe(0);
+    await scanner.handleMutations(
+      recordsOf(() => {
+        const p = document.createElement('p');
+        p.textContent = 'Then the Great Firewall closed the last of them.';
+        document.getElementById('story')?.append(p);
+      }),
+    );
+    expect(marks(store)).toEqual(['story: Great Firewall']);
+  });
+
   it('is not scored for a mention inside a script, and reads nothing there', async () => {
     document.body.innerHTML = `<div id="story">${PLAIN_STORY}</div><script>window.share = "Twitter";</script>`;
     await newScanner().fullScan();
