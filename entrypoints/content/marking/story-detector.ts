@@ -272,6 +272,7 @@ const NAME_WEIGHT = 25;
 const FRACTIONAL_ZERO = -0;
 
 /** Arabic, Chinese and Japanese commas, and the ideographic full stop. */
+const BEYOND_EUROPEAN = 0x0600;
 const OTHER_PUNCTUATION = /[\u060c\u3001\u3002\uff0c]/;
 /** How much a character of Chinese or Japanese text weighs against one of English. */
 const CJK_WEIGHT = 2;
@@ -415,10 +416,11 @@ export class StoryDetector {
   }
 
   /**
-   * Elements and text in document order, descending by hand (`firstChild`, `nextSibling`,
-   * `parentNode` of the walker) so that each node's parent is the open element on top of a stack:
-   * no lookup per node, and skipped subtrees (scripts, styles, SVG, hidden) are stepped over
-   * without entering them. A record is made only when text first arrives below an element.
+   * Elements and text in document order (`nextNode`, five times cheaper than stepping by hand
+   * with `firstChild` and `nextSibling`), with a stack of the open elements: a node's parent is
+   * found by closing those it is not in, with no lookup. Skipped subtrees (scripts, styles, SVG,
+   * hidden) are stepped over without entering them. A record is made only when text first
+   * arrives below an element.
    */
   private walk(deadline: number): boolean {
     if (this.lostItsPlace()) {
@@ -428,17 +430,13 @@ export class StoryDetector {
     }
     const walker = this.walker;
     const matches = this.matches;
-    let node = this.next === undefined ? walker.firstChild() : this.next;
+    const open = this.openElements;
+    let node = this.next === undefined ? walker.nextNode() : this.next;
     let count = 0;
-    for (;;) {
-      if (node === null) {
-        // The open element has no more children: close it and go on with its next sibling.
-        const top = this.depth - 1;
-        if (top <= 0) return true;
-        if (walker.currentNode !== this.openElements[top]) walker.parentNode();
-        this.depth = top;
-        node = walker.nextSibling();
-      } else if (node.nodeType === TEXT_NODE) {
+    while (node !== null) {
+      const parent = node.parentNode;
+      while (this.depth > 1 && open[this.depth - 1] !== parent) this.depth--;
+      if (node.nodeType === TEXT_NODE) {
         const data = (node as Text).data;
         let chars = proseLength(data);
         if (chars > 0) {
@@ -449,9 +447,13 @@ export class StoryDetector {
             this.matchedRecords.push(record);
           }
           let commas = occurrences(data, ',');
-          // One look for the other scripts' commas and the ideographic full stop (in Latin-1 text
-          // V8 answers it without reading the text), and counted only where there are any.
-          if (OTHER_PUNCTUATION.test(data)) {
+          // Other scripts' commas and the ideographic full stop are looked for only in text whose
+          // middle character is beyond Latin, Greek and Cyrillic: one look instead of a search of
+          // every text (a tenth of the walk's time on a long English page).
+          if (
+            data.charCodeAt(data.length >> 1) >= BEYOND_EUROPEAN &&
+            OTHER_PUNCTUATION.test(data)
+          ) {
             const wide = occurrences(data, '\uff0c') + occurrences(data, '\u3001');
             commas += wide + occurrences(data, '\u060c');
             // Chinese and Japanese say in one character what English says in about three: weighed
@@ -463,16 +465,16 @@ export class StoryDetector {
           if ((this.openLinks[this.depth - 1] as number) > 0) record.linkChars += chars;
           record.inlineCommas += commas;
         }
-        node = walker.nextSibling();
+        node = walker.nextNode();
       } else {
         const element = node as Element;
         const tag = element.localName;
         const attributed = element.hasAttributes();
         if (SKIPPED.has(tag) || (attributed && hiddenByAttribute(element))) {
-          node = walker.nextSibling();
+          node = nextOutside(walker);
         } else {
           this.enter(element, tag, attributed);
-          node = walker.firstChild();
+          node = walker.nextNode();
         }
       }
       if (++count % CLOCK_EVERY === 0 && this.now() >= deadline) {
@@ -480,6 +482,7 @@ export class StoryDetector {
         return false;
       }
     }
+    return true;
   }
 
   /**
@@ -909,6 +912,15 @@ export function detectStory(root: Element, now: () => number = () => 0): StoryVe
   const detector = new StoryDetector(root, now, () => true);
   detector.step(Number.POSITIVE_INFINITY);
   return detector.verdict();
+}
+
+/** The node after the walker's current one and all of its descendants (null at the end). */
+function nextOutside(walker: TreeWalker): Node | null {
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling !== null) return sibling;
+    if (walker.parentNode() === null) return null;
+  }
 }
 
 function finalScore(record: Tally): number {
