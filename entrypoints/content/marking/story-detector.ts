@@ -313,7 +313,7 @@ interface Tally {
   prose: number;
 }
 
-type Phase = 'walk' | 'totals' | 'natures' | 'scores' | 'choose' | 'done';
+type Phase = 'walk' | 'totals' | 'natures' | 'scores' | 'choose' | 'exclude' | 'done';
 
 /**
  * Decides the story of one document in resumable steps: `step(deadline)` does some work and
@@ -347,6 +347,15 @@ export class StoryDetector {
   private readonly matched: Text[] = [];
   /** The record of each matched text's element. */
   private readonly matchedRecords: Tally[] = [];
+  /** Share and social elements anywhere: the outermost of each. */
+  private readonly social = new Set<Element>();
+  /** The story's containers, once chosen. */
+  private storyRoots: Tally[] = [];
+  /** Per record, whether it lies in the story (the exclude pass fills it in). */
+  private inStory: Uint8Array | null = null;
+  private readonly notStory = new Set<Element>();
+  /** Inline elements not story on the paths of matched text, with the record they are in. */
+  private readonly inlineNotStory: { element: Element; holder: Tally }[] = [];
   /** Class and id names repeat across a page: each is read into a hint once. */
   private readonly hints = new Map<string, StoryHint>();
 
@@ -377,9 +386,11 @@ export class StoryDetector {
       if (this.phase === 'choose') {
         // The choice cannot stop halfway: on a long page it starts a slice of its own.
         if (this.records.length > CHOOSE_IN_OWN_SLICE && this.now() - sliceStart > 1) return false;
-        this.result = this.choose();
-        this.phase = 'done';
-        return true;
+        if (!this.choose()) {
+          this.result = { ...NO_STORY, social: this.social };
+          this.phase = 'done';
+          return true;
+        }
       }
       const finished =
         this.phase === 'walk'
@@ -388,8 +399,17 @@ export class StoryDetector {
             ? this.totals(deadline)
             : this.phase === 'natures'
               ? this.natures(deadline)
-              : this.scores(deadline);
+              : this.phase === 'scores'
+                ? this.scores(deadline)
+                : this.phase === 'exclude'
+                  ? this.exclude(deadline)
+                  : true;
       if (!finished) return false;
+      if (this.phase === 'exclude') {
+        this.result = this.storyVerdict();
+        this.phase = 'done';
+        return true;
+      }
       if (this.phase === 'walk' && this.matched.length === 0) {
         this.phase = 'done';
         this.result = UNDECIDED;
@@ -622,6 +642,7 @@ export class StoryDetector {
         record.notStory = nature !== STORY;
         record.social = nature === SOCIAL;
       }
+      if (record.social && !(parent?.social ?? false)) this.social.add(record.element);
       if (this.cursor % CLOCK_EVERY === 0 && this.now() >= deadline) return false;
     }
     return true;
@@ -744,14 +765,13 @@ export class StoryDetector {
     return (TAG_PRIOR[record.tag] ?? 0) + byName;
   }
 
-  private choose(): StoryVerdict {
-    const social = new Set<Element>();
-    for (const record of this.records) {
-      if (record.social && !(record.parent?.social ?? false)) social.add(record.element);
-    }
-    const inlineNotStory: { element: Element; holder: Tally }[] = [];
+  /**
+   * The story's containers, or false when the page has none. Share and social elements on the
+   * paths of matched text are added to `social` either way.
+   */
+  private choose(): boolean {
     this.matched.forEach((text, i) => {
-      this.judgeInlinePath(text, this.matchedRecords[i] as Tally, inlineNotStory, social);
+      this.judgeInlinePath(text, this.matchedRecords[i] as Tally, this.inlineNotStory, this.social);
     });
     let best: Tally | null = null;
     let bestScore = 0;
@@ -765,7 +785,7 @@ export class StoryDetector {
         bestScore = score;
       }
     }
-    if (best === null) return { ...NO_STORY, social };
+    if (best === null) return false;
     let top = this.climb(best, bestScore, ranked);
     // A container that is its parent's only child: the parent, so its siblings are the story's.
     while (top.parent !== null && top.parent.parent !== null && onlyChild(top)) top = top.parent;
@@ -775,30 +795,52 @@ export class StoryDetector {
       finalScore(top) < MIN_STORY_SCORE ||
       linkDensity(top) > MAX_STORY_LINK_DENSITY
     ) {
-      return { ...NO_STORY, social };
+      return false;
     }
     const roots = this.withSiblings(top);
     const headline = this.headlineBefore(roots[0] as Tally);
     if (headline !== null) roots.unshift(headline);
-    // Records come parents first: one pass tells each whether it lies in the story.
-    const inStory = new Uint8Array(this.records.length);
-    for (const root of roots) inStory[root.index] = 1;
-    const notStory = new Set<Element>();
-    for (const record of this.records) {
+    this.storyRoots = roots;
+    this.inStory = new Uint8Array(this.records.length);
+    for (const root of roots) this.inStory[root.index] = 1;
+    return true;
+  }
+
+  /**
+   * What is not story inside the story: records come parents first, so one pass (in slices)
+   * tells each whether it lies in the story and keeps the outermost of what is not.
+   */
+  private exclude(deadline: number): boolean {
+    const records = this.records;
+    const inStory = this.inStory as Uint8Array;
+    while (this.cursor < records.length) {
+      const record = records[this.cursor++] as Tally;
       const parent = record.parent;
-      if (parent === null) continue;
-      if (inStory[parent.index] === 1) inStory[record.index] = 1;
-      if (inStory[record.index] === 0 || parent.notStory) continue;
-      // notStory is inherited: the outermost is the one whose parent is story.
-      if (record.notStory || isLinkList(record)) notStory.add(record.element);
+      if (parent !== null) {
+        if (inStory[parent.index] === 1) inStory[record.index] = 1;
+        // notStory is inherited: the outermost is the one whose parent is story.
+        if (
+          inStory[record.index] === 1 &&
+          !parent.notStory &&
+          (record.notStory || isLinkList(record))
+        ) {
+          this.notStory.add(record.element);
+        }
+      }
+      if (this.cursor % CLOCK_EVERY === 0 && this.now() >= deadline) return false;
     }
-    for (const { element, holder } of inlineNotStory) {
-      if (!holder.notStory && inStory[holder.index] === 1) notStory.add(element);
+    for (const { element, holder } of this.inlineNotStory) {
+      if (!holder.notStory && inStory[holder.index] === 1) this.notStory.add(element);
     }
+    return true;
+  }
+
+  private storyVerdict(): StoryVerdict {
+    const roots = this.storyRoots;
     return {
       roots: roots.map((record) => record.element),
-      notStory,
-      social,
+      notStory: this.notStory,
+      social: this.social,
       storyChars: roots.reduce((sum, record) => sum + record.proseChars, 0),
     };
   }
@@ -900,7 +942,8 @@ const NEXT_PHASE: Record<Phase, Phase> = {
   totals: 'natures',
   natures: 'scores',
   scores: 'choose',
-  choose: 'done',
+  choose: 'exclude',
+  exclude: 'done',
   done: 'done',
 };
 

@@ -40,10 +40,11 @@ export function createPageYielder(): PageYielder {
 /**
  * Scan work per slice, before the marks found in it are painted. Measured on a 1.9M-character page
  * in Chromium: 8 ms slices with a yield between them cost 56 ms in all against 47 ms unsliced.
- * Ours is 6 ms because painting the slice's marks follows it (see MAX_MARKS_PER_SLICE): together
- * they stay near 8 ms, and no task of ours exceeds ~10 ms.
+ * Ours is 5 ms because painting the slice's marks follows it (see MAX_MARKS_PER_SLICE), the story
+ * detector's choice cannot stop halfway, and a garbage collection can fall into any slice: on the
+ * 4M-character long-story page 6 ms slices reached 10-14 ms, 5 ms ones stay under 10.
  */
-export const SLICE_MS = 6;
+export const SLICE_MS = 5;
 
 /**
  * A slice also ends once it found this many marks: registering a range costs ~3 µs in Chromium,
