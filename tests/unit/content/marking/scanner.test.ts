@@ -370,6 +370,14 @@ describe('a page without mentions', () => {
     .replaceAll('VPN', 'tool')
     .replaceAll('Weibo', 'forums');
 
+  /** The records of a paragraph appended to the story, as the observer reports them. */
+  const storyGains = (text: string): MutationRecord[] =>
+    recordsOf(() => {
+      const p = document.createElement('p');
+      p.textContent = text;
+      document.getElementById('story')?.append(p);
+    });
+
   it('decides its story when the first mention appears: one in a teaser rail stays unmarked, one in the story is marked', async () => {
     document.body.innerHTML = `<div id="story">${PLAIN_STORY}</div><div id="rail" class="related-stories"></div>`;
     const scanner = newScanner();
@@ -386,11 +394,7 @@ describe('a page without mentions', () => {
     expect(marks(store)).toEqual([]);
 
     await scanner.handleMutations(
-      recordsOf(() => {
-        const p = document.createElement('p');
-        p.textContent = 'Many of them turned to a VPN, and then to nothing at all.';
-        document.getElementById('story')?.append(p);
-      }),
+      storyGains('Many of them turned to a VPN, and then to nothing at all.'),
     );
     expect(marks(store)).toEqual(['story: VPN']);
   });
@@ -400,13 +404,7 @@ describe('a page without mentions', () => {
     const scanner = newScanner();
     await scanner.fullScan();
     expect(store.total()).toBe(0);
-    await scanner.handleMutations(
-      recordsOf(() => {
-        const p = document.createElement('p');
-        p.textContent = 'Then the Great Firewall closed the last of them.';
-        document.getElementById('story')?.append(p);
-      }),
-    );
+    await scanner.handleMutations(storyGains('Then the Great Firewall closed the last of them.'));
     expect(marks(store)).toEqual(['story: Great Firewall']);
   });
 
