@@ -163,7 +163,13 @@ export class Scanner {
       item.probe = null;
       // The matcher is read when the detector calls it: a new matcher comes with a new full scan.
       const matches = (text: string): boolean => text.length >= MIN_TEXT && this.matcher.test(text);
-      item.detector = new StoryDetector(item.body, this.now, matches);
+      // The text before the probe's mention was tested already: the detector starts asking there.
+      item.detector = new StoryDetector(
+        item.body,
+        this.now,
+        matches,
+        found === 'lost' ? null : found,
+      );
       if (this.sliceIsOver(deadline)) return false;
     }
     const detector = item.detector as StoryDetector;
@@ -172,16 +178,17 @@ export class Scanner {
     return true;
   }
 
-  private probeForMention(walker: TreeWalker, deadline: number): 'found' | 'none' | 'paused' {
+  /** The first mention some story could read, or why there is none yet. */
+  private probeForMention(walker: TreeWalker, deadline: number): Text | 'none' | 'paused' | 'lost' {
     // The page removed where the probe stood: the detector reads the page whole instead.
-    if (!walker.currentNode.isConnected) return 'found';
+    if (!walker.currentNode.isConnected) return 'lost';
     const test = this.matcher.test;
     let count = 0;
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
       const data = (node as Text).data;
       if (data.length >= MIN_TEXT && test(data)) {
         const parent = node.parentElement;
-        if (parent !== null && this.regions.mayBeRead(parent)) return 'found';
+        if (parent !== null && this.regions.mayBeRead(parent)) return node as Text;
       }
       if (++count % CLOCK_EVERY === 0 && this.sliceIsOver(deadline)) return 'paused';
     }

@@ -368,11 +368,15 @@ export class StoryDetector {
    * `matches` is asked of every text node the walk reads as prose; those it accepts are kept
    * (`matchedTexts`), so that the scan after the verdict visits only them instead of walking the
    * page a second time. A page where it accepts none is not scored at all (UNDECIDED).
+   *
+   * `matchFrom`: the first text `matches` can accept, when the caller already knows it (the
+   * scanner's probe tested everything before it); the text before it is not asked again.
    */
   constructor(
     private readonly root: Element,
     private readonly now: () => number,
     private readonly matches: (text: string) => boolean,
+    private matchFrom: Text | null = null,
   ) {
     const document = root.ownerDocument;
     this.walker = document.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
@@ -453,6 +457,11 @@ export class StoryDetector {
       this.restarts++;
       this.restart();
     }
+    // Gone before the walk met it: every text is asked again, from the top.
+    if (this.matchFrom !== null && !this.matchFrom.isConnected) {
+      this.matchFrom = null;
+      this.restart();
+    }
     const walker = this.walker;
     const matches = this.matches;
     const open = this.openElements;
@@ -467,7 +476,8 @@ export class StoryDetector {
         if (chars > 0) {
           const holder = this.openHolders[this.depth - 1] as number;
           const record = this.openRecords[holder] ?? this.openRecord(holder);
-          if (matches(data)) {
+          if (node === this.matchFrom) this.matchFrom = null;
+          if (this.matchFrom === null && matches(data)) {
             this.matched.push(node as Text);
             this.matchedRecords.push(record);
           }

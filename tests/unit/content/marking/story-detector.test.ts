@@ -315,6 +315,42 @@ describe('the text it hands to the scanner', () => {
     expect(detector.verdict().roots.map((root) => root.id)).toEqual(['story']);
   });
 
+  it('asks nothing of the text before the one it is told to start matching at', () => {
+    document.body.innerHTML = `<div id="story">${prose('the ban', 6)}<p id="first">A VPN first.</p><p>Another VPN.</p></div>`;
+    const asked: string[] = [];
+    const from = document.getElementById('first')?.firstChild as Text;
+    const detector = new StoryDetector(
+      document.body,
+      () => 0,
+      (text) => {
+        asked.push(text);
+        return text.includes('VPN');
+      },
+      from,
+    );
+    detector.step(Number.POSITIVE_INFINITY);
+    expect(asked).toEqual(['A VPN first.', 'Another VPN.']);
+    expect(detector.matchedTexts().map((text) => text.data)).toEqual([
+      'A VPN first.',
+      'Another VPN.',
+    ]);
+  });
+
+  it('asks every text again when the text it was to start at is gone', () => {
+    document.body.innerHTML = `<div id="story">${prose('the ban', 6)}<p id="first">A VPN first.</p><p>Another VPN.</p></div>`;
+    const first = document.getElementById('first') as HTMLElement;
+    const from = first.firstChild as Text;
+    first.remove();
+    const detector = new StoryDetector(
+      document.body,
+      () => 0,
+      (text) => text.includes('VPN'),
+      from,
+    );
+    detector.step(Number.POSITIVE_INFINITY);
+    expect(detector.matchedTexts().map((text) => text.data)).toEqual(['Another VPN.']);
+  });
+
   it('does not score a page where the matcher accepts nothing', () => {
     document.body.innerHTML = `<div id="story">${prose('the ban', 6)}</div>`;
     const detector = new StoryDetector(
