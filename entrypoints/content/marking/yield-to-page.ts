@@ -42,7 +42,8 @@ export function createPageYielder(): PageYielder {
  * in Chromium: 8 ms slices with a yield between them cost 56 ms in all against 47 ms unsliced.
  * Ours is 5 ms because painting the slice's marks follows it (see MAX_MARKS_PER_SLICE), the story
  * detector's choice cannot stop halfway, and a garbage collection can fall into any slice: on the
- * 4M-character long-story page 6 ms slices reached 10-14 ms, 5 ms ones stay under 10.
+ * 4M-character long-story page 6 ms slices reached 10-14 ms; with 5 ms ones each run's longest
+ * measured 6.9-9.3 ms (medians over the bench's runs), a garbage collection still able to go over.
  */
 export const SLICE_MS = 5;
 
