@@ -4,6 +4,7 @@
  * run's samples say nothing. The profiler roughly doubles the times; compare functions, not ms.
  *
  *   node scripts/bench/profile-ours.mjs [--runs 40] [--page article|large|long-story|FILE.html] [--warm]
+ *     [--method ours|oursUser500|oursUser5000]
  *
  * --warm profiles a second marker in the same document after a first one ran (and `gc()` flushed
  * the RegExp code): the difference to a cold run is what first calls cost (V8's lazy compilation
@@ -25,6 +26,8 @@ const runs = Number(opt('--runs', '40'));
 const pageName = opt('--page', 'article');
 // --warm: a second marker in the same document, after the first (functions compiled).
 const warm = argv.includes('--warm');
+// Which of the bench page's runs to profile: a reader's own spellings are `oursUser500/5000`.
+const method = opt('--method', 'ours');
 const corpus = READABILITY_CORPUS_DIR;
 
 const bundle = await buildPageBundle();
@@ -57,13 +60,13 @@ for (let run = 0; run < runs + 3; run++) {
   await tab.evaluate(settleFreshDocument);
   await tab.evaluate(bundle);
   if (warm) {
-    await tab.evaluate(() => globalThis.__firewallLensBench.ours());
+    await tab.evaluate((name) => globalThis.__firewallLensBench[name](), method);
     await tab.evaluate(() => {
       for (let i = 0; i < 3; i++) globalThis.gc?.();
     });
   }
   await cdp.send('Profiler.start');
-  const result = await tab.evaluate(() => globalThis.__firewallLensBench.ours());
+  const result = await tab.evaluate((name) => globalThis.__firewallLensBench[name](), method);
   const { profile } = await cdp.send('Profiler.stop');
   if (run < 3) continue;
   oursMs.push(result.ms);

@@ -39,7 +39,7 @@ import type {
   MatcherAlias,
   MatcherData,
 } from '../../../common/glossary-types';
-import { trieSources } from './spelling-trie';
+import { type RankSpan, SpellingAutomaton } from './spelling-automaton';
 
 export interface Match {
   /** UTF-16 offsets into the searched text; `end` is exclusive. */
@@ -539,22 +539,44 @@ class HitStream {
   }
 }
 
-/** Regexes over the reader's spellings: a trie each for the cased and the any-case ones. */
-function ownRegexes(rows: readonly Row[]): RegExp[] {
-  const cased = new Set<string>();
-  const uncased = new Set<string>();
-  for (const row of rows) {
-    if (row.case === 'insensitive') {
-      uncased.add(fold(row.key));
-      continue;
+/**
+ * The reader's spellings, all in one automaton read once over the text (folded: any case, any
+ * whitespace run); each span it finds is checked against the rows' own case rules by the resolver.
+ */
+class OwnSpellings {
+  private text = '';
+  private readonly automaton: SpellingAutomaton;
+  private readonly rank: RankSpan = (start, end) =>
+    this.resolver.resolve(this.text.slice(start, end))?.order ?? -1;
+
+  constructor(
+    rows: readonly Row[],
+    private readonly resolver: Resolver,
+  ) {
+    const keys = new Set<string>();
+    for (const row of rows) {
+      keys.add(row.key);
+      if (row.case === 'proper') keys.add(normalize(row.text.toUpperCase()));
     }
-    cased.add(row.key);
-    if (row.case === 'proper') cased.add(normalize(row.text.toUpperCase()));
+    this.automaton = new SpellingAutomaton(keys);
   }
-  return [
-    ...trieSources(cased, MAX_PATTERN_SOURCE).map((source) => new RegExp(source, 'g')),
-    ...trieSources(uncased, MAX_PATTERN_SOURCE).map((source) => new RegExp(source, 'gi')),
-  ];
+
+  reset(text: string): void {
+    this.text = text;
+  }
+
+  test(text: string): boolean {
+    this.text = text;
+    return this.automaton.has(text, this.rank);
+  }
+
+  /** The best hit starting at or after `from`: leftmost, then longest, then row order. */
+  next(from: number): Hit | null {
+    const span = this.automaton.next(this.text, from, this.rank);
+    if (span === null) return null;
+    const row = this.resolver.resolve(this.text.slice(span.start, span.end));
+    return row ? { start: span.start, end: span.end, row } : null;
+  }
 }
 
 const lengthOf = (hit: Hit): number => hit.end - hit.start;
@@ -576,7 +598,7 @@ function compileWithOwn(
   );
   // The reader's terms never inflect: the options page has no such field.
   const ownRows = prepareRows(ownAliases.map((alias) => ({ ...alias, inflect: false })));
-  const own = new HitStream(ownRegexes(ownRows), new Resolver(ownRows));
+  const own = new OwnSpellings(ownRows, new Resolver(ownRows));
 
   return {
     version,

@@ -8,7 +8,6 @@ import {
   MAX_PATTERN_SOURCE,
   type Match,
 } from '../../../../entrypoints/content/marking/matcher';
-import { trieSources } from '../../../../entrypoints/content/marking/spelling-trie';
 import { seededRandom } from '../../../../scripts/lib/seeded-random.mjs';
 
 const A = (
@@ -649,7 +648,7 @@ describe('compileMatcher: the reader’s own spellings', () => {
     }
   });
 
-  it('splits thousands of own spellings over several tries and still agrees with the reference', () => {
+  it('finds among thousands of own spellings what the reference finds', () => {
     const seed = 0x5eed_0005;
     const rand = seededRandom(seed);
     const syllables = ['ka', 'ro', 'mi', 'ten', 'zu', 'lor', 'vex', 'an', 'qu', 'po', '网', '络'];
@@ -663,9 +662,6 @@ describe('compileMatcher: the reader’s own spellings', () => {
       const text = rand() < 0.3 ? `${word()} ${word()}` : word();
       own.push(OWN(text, `u${i}`, rand() < 0.5 ? 'exact' : 'insensitive'));
     }
-    // Several tries, so hits from different regexes are merged.
-    const keys = own.map((alias) => alias.text.toLowerCase());
-    expect(trieSources(keys, MAX_PATTERN_SOURCE).length).toBeGreaterThan(1);
     const data: MatcherData = { version: 'many', aliases: [...FIXTURE.aliases, ...own] };
     const m = compileMatcher(data);
     const vocabulary = [...syllables, 'KA', 'Ro', ' ', ' ', 'VPN', 'Great Firewall', '翻墙', '.'];

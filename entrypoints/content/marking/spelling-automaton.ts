@@ -1,0 +1,310 @@
+/**
+ * Finds many spellings in one pass over a text (Aho-Corasick), for a reader's own terms, which can
+ * number thousands. A RegExp per few hundred spellings cost one more pass over the page each (the
+ * tries this replaced: 5,000 spellings 3x the bundled glossary alone); this reads each character
+ * once whatever the number of spellings. See docs/performance.md, "Your terms".
+ *
+ * Pure; no browser globals. Keys are the matcher's normalised spellings (one space per whitespace
+ * run, ' for ’, - for the hyphens) and match what its patterns match:
+ * - the text is read folded as it goes: a whitespace run is one space, ’ is ', U+2010/U+2011 are -,
+ *   and a letter is its lower case (only where upper and lower are one code unit each, as the
+ *   matcher's case classes do). Case rules are the caller's: it checks each span it is offered;
+ * - a spelling whose first (last) character is a word character ([A-Za-z0-9_], JS `\b` without
+ *   `u`) needs a non-word character or the text's edge before (after) it.
+ *
+ * `next` returns the leftmost acceptable span from a position, the longest there, then the one the
+ * caller ranks first.
+ */
+
+const WORD = new Uint8Array(128);
+for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_') {
+  WORD[ch.charCodeAt(0)] = 1;
+}
+
+/** The code units JS `\s` matches (a unit test checks the list against the RegExp). */
+export const WHITESPACE_UNITS: readonly number[] = [
+  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005,
+  0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
+];
+
+const isWordAt = (text: string, index: number): boolean => {
+  const code = text.charCodeAt(index);
+  // NaN past either end: not a word character.
+  return code < 128 && WORD[code] === 1;
+};
+
+/** Lower case of one code unit, where it is one code unit too; else the unit itself. */
+function foldUnit(unit: string): string {
+  const lower = unit.toLowerCase();
+  return lower.length === 1 ? lower : unit;
+}
+
+/** The code units read as `folded`: itself and its upper case (one unit that folds back). */
+function variantsOf(folded: string): number[] {
+  if (folded === ' ') return [...WHITESPACE_UNITS];
+  const units = [folded.charCodeAt(0)];
+  if (folded === "'") units.push(0x2019);
+  if (folded === '-') units.push(0x2010, 0x2011);
+  const upper = folded.toUpperCase();
+  if (upper.length === 1 && upper !== folded && foldUnit(upper) === folded) {
+    units.push(upper.charCodeAt(0));
+  }
+  return units;
+}
+
+const NO_STATE = -1;
+/** States with at least this many children get a complete row of transitions. */
+const DENSE_CHILDREN = 4;
+const FIRST_IS_WORD = 1;
+const LAST_IS_WORD = 2;
+const HAS_SPACE = 4;
+
+/**
+ * Ranks a span the automaton found: a number, lower first, or a negative one to refuse it (the
+ * caller's case rule did not accept the text as written).
+ */
+export type RankSpan = (start: number, end: number) => number;
+
+export interface Span {
+  start: number;
+  end: number;
+  rank: number;
+}
+
+export class SpellingAutomaton {
+  /** Code unit → symbol; 0 for a unit no spelling contains. */
+  private readonly symbolOf = new Int32Array(0x10000);
+  /** Symbol of the folded space, or 0 when no spelling has one. */
+  private readonly spaceSymbol: number;
+  /**
+   * Complete rows of transitions (fail links already followed), one entry per symbol, for the root
+   * and every state with many children: most of the text is read in those few states, and a
+   * linear search of their children cost ten comparisons per character.
+   */
+  private readonly dense: Int32Array;
+  /** Offset of a state's row in `dense`, or -1 for a state searched through its children. */
+  private readonly denseRow: Int32Array;
+  /** Transitions of the other states: `childCount` entries from `childStart`. */
+  private readonly childStart: Int32Array;
+  private readonly childCount: Int32Array;
+  private readonly childSymbol: Int32Array;
+  private readonly childTarget: Int32Array;
+  private readonly fail: Int32Array;
+  /** Normalised length of the spelling ending at a state; 0 where none does. */
+  private readonly keyLength: Int32Array;
+  /** The next state down the fail chain where a spelling ends, or NO_STATE. */
+  private readonly outputLink: Int32Array;
+  private readonly flags: Uint8Array;
+  /** Longest spelling, in normalised units: no span can start further back than this. */
+  private readonly longest: number;
+
+  readonly size: number;
+
+  constructor(keys: Iterable<string>) {
+    // The trie, built with maps, then flattened into arrays for the scan.
+    const children: Map<number, number>[] = [new Map()];
+    const keyLength: number[] = [0];
+    const flags: number[] = [0];
+    let symbols = 0;
+    let longest = 0;
+    let size = 0;
+    const symbolFor = (unit: string): number => {
+      const code = unit.charCodeAt(0);
+      const known = this.symbolOf[code];
+      if (known !== undefined && known !== 0) return known;
+      symbols++;
+      for (const variant of variantsOf(unit)) {
+        if (this.symbolOf[variant] === 0) this.symbolOf[variant] = symbols;
+      }
+      return symbols;
+    };
+    for (const key of keys) {
+      if (key === '') continue;
+      let state = 0;
+      for (let i = 0; i < key.length; i++) {
+        const symbol = symbolFor(foldUnit(key.charAt(i)));
+        const next = children[state]?.get(symbol);
+        if (next !== undefined) {
+          state = next;
+          continue;
+        }
+        children.push(new Map());
+        keyLength.push(0);
+        flags.push(0);
+        children[state]?.set(symbol, children.length - 1);
+        state = children.length - 1;
+      }
+      if (keyLength[state] === 0) size++;
+      keyLength[state] = key.length;
+      flags[state] =
+        (isWordAt(key, 0) ? FIRST_IS_WORD : 0) |
+        (isWordAt(key, key.length - 1) ? LAST_IS_WORD : 0) |
+        (key.includes(' ') ? HAS_SPACE : 0);
+      longest = Math.max(longest, key.length);
+    }
+    this.size = size;
+    this.longest = longest;
+    this.spaceSymbol = this.symbolOf[0x20] ?? 0;
+
+    const states = children.length;
+    this.keyLength = Int32Array.from(keyLength);
+    this.flags = Uint8Array.from(flags);
+    this.childStart = new Int32Array(states);
+    this.childCount = new Int32Array(states);
+    let edges = 0;
+    for (const map of children) edges += map.size;
+    this.childSymbol = new Int32Array(edges);
+    this.childTarget = new Int32Array(edges);
+    this.fail = new Int32Array(states);
+    this.outputLink = new Int32Array(states).fill(NO_STATE);
+
+    let edge = 0;
+    children.forEach((map, state) => {
+      this.childStart[state] = edge;
+      this.childCount[state] = map.size;
+      for (const symbol of [...map.keys()].sort((a, b) => a - b)) {
+        this.childSymbol[edge] = symbol;
+        this.childTarget[edge] = map.get(symbol) ?? 0;
+        edge++;
+      }
+    });
+    const width = symbols + 1;
+    this.denseRow = new Int32Array(states).fill(-1);
+    let rows = 0;
+    children.forEach((map, state) => {
+      if (state === 0 || map.size >= DENSE_CHILDREN) this.denseRow[state] = width * rows++;
+    });
+    this.dense = new Int32Array(width * rows);
+    for (const [symbol, target] of children[0] ?? []) this.dense[symbol] = target;
+
+    // Fail links breadth first: a state's link is the longest proper suffix that is a trie path.
+    // A dense row is filled once its state's link is known (the link is shallower, so complete).
+    const queue: number[] = [...(children[0]?.values() ?? [])];
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head] ?? 0;
+      const link = this.fail[state] ?? 0;
+      this.outputLink[state] =
+        (this.keyLength[link] ?? 0) > 0 ? link : (this.outputLink[link] ?? NO_STATE);
+      for (const [symbol, child] of children[state] ?? []) {
+        this.fail[child] = this.step(link, symbol);
+        queue.push(child);
+      }
+      const row = this.denseRow[state] ?? -1;
+      if (row < 0) continue;
+      for (let symbol = 1; symbol < width; symbol++) {
+        this.dense[row + symbol] = children[state]?.get(symbol) ?? this.step(link, symbol);
+      }
+    }
+  }
+
+  /** The transition from `state` on `symbol`, following fail links. */
+  private step(from: number, symbol: number): number {
+    let state = from;
+    for (;;) {
+      const row = this.denseRow[state] ?? -1;
+      if (row >= 0) return this.dense[row + symbol] ?? 0;
+      const start = this.childStart[state] ?? 0;
+      const end = start + (this.childCount[state] ?? 0);
+      for (let e = start; e < end; e++) {
+        if (this.childSymbol[e] === symbol) return this.childTarget[e] ?? 0;
+      }
+      state = this.fail[state] ?? 0;
+    }
+  }
+
+  /**
+   * The best span starting at or after `from`: leftmost, then longest, then lowest rank. Null when
+   * there is none. `rank` is asked only about spans whose word boundaries hold.
+   */
+  next(text: string, from: number, rank: RankSpan): Span | null {
+    return this.scan(text, from, rank, false);
+  }
+
+  /** Whether any span from `from` is accepted; stops at the first. */
+  has(text: string, rank: RankSpan): boolean {
+    return this.scan(text, 0, rank, true) !== null;
+  }
+
+  private scan(text: string, from: number, rank: RankSpan, first: boolean): Span | null {
+    const { symbolOf, dense, denseRow, childStart, childCount, childSymbol, childTarget, fail } = this;
+    const { keyLength, outputLink, flags, spaceSymbol, longest } = this;
+    let best: Span | null = null;
+    let bestNormalStart = 0;
+    let state = 0;
+    // Normalised units read so far: a whitespace run counts once.
+    let read = 0;
+    let previous = 0;
+    for (let i = from; i < text.length; i++) {
+      const symbol = symbolOf[text.charCodeAt(i)] ?? 0;
+      if (symbol === 0) {
+        state = 0;
+        previous = 0;
+        read++;
+        if (best !== null && read >= bestNormalStart + longest) return best;
+        continue;
+      }
+      if (symbol === spaceSymbol && previous === spaceSymbol) continue;
+      previous = symbol;
+      read++;
+      // The transition, inline: this loop runs on every character of the page.
+      for (;;) {
+        const row = denseRow[state] ?? -1;
+        if (row >= 0) {
+          state = dense[row + symbol] ?? 0;
+          break;
+        }
+        const start = childStart[state] ?? 0;
+        const end = start + (childCount[state] ?? 0);
+        let target = 0;
+        for (let e = start; e < end; e++) {
+          if (childSymbol[e] === symbol) {
+            target = childTarget[e] ?? 0;
+            break;
+          }
+        }
+        if (target !== 0) {
+          state = target;
+          break;
+        }
+        state = fail[state] ?? 0;
+      }
+      let out = (keyLength[state] ?? 0) > 0 ? state : (outputLink[state] ?? NO_STATE);
+      for (; out !== NO_STATE; out = outputLink[out] ?? NO_STATE) {
+        const length = keyLength[out] ?? 0;
+        const shape = flags[out] ?? 0;
+        if ((shape & LAST_IS_WORD) !== 0 && isWordAt(text, i + 1)) continue;
+        const start = (shape & HAS_SPACE) !== 0 ? startOf(text, i, length) : i + 1 - length;
+        if ((shape & FIRST_IS_WORD) !== 0 && isWordAt(text, start - 1)) continue;
+        if (best !== null && start > best.start) continue;
+        const end = i + 1;
+        const spanRank = rank(start, end);
+        if (spanRank < 0) continue;
+        if (first) return { start, end, rank: spanRank };
+        if (
+          best === null ||
+          start < best.start ||
+          end > best.end ||
+          (end === best.end && spanRank < best.rank)
+        ) {
+          best = { start, end, rank: spanRank };
+          bestNormalStart = read - length;
+        }
+      }
+      if (best !== null && read >= bestNormalStart + longest) return best;
+    }
+    return best;
+  }
+}
+
+/** Where a spelling of `length` normalised units ending at `last` starts: runs of space count once. */
+function startOf(text: string, last: number, length: number): number {
+  let i = last;
+  for (let left = length; left > 1; left--) {
+    if (isSpaceAt(text, i)) while (isSpaceAt(text, i - 1)) i--;
+    i--;
+  }
+  return i;
+}
+
+const WHITESPACE = new Set(WHITESPACE_UNITS);
+const isSpaceAt = (text: string, index: number): boolean => WHITESPACE.has(text.charCodeAt(index));
