@@ -53,8 +53,13 @@ function variantsOf(folded: string): number[] {
 }
 
 const NO_STATE = -1;
-/** States with at least this many children get a complete row of transitions. */
-const DENSE_CHILDREN = 4;
+/**
+ * At most this many entries (4 bytes each) of complete transition rows. States get a row
+ * shallowest first: the text is read mostly in the shallow states, where a search of the children
+ * cost ten comparisons per character. A large alphabet (thousands of Chinese spellings) would
+ * otherwise make rows of thousands of entries for every state.
+ */
+const DENSE_BUDGET = 1 << 20;
 const FIRST_IS_WORD = 1;
 const LAST_IS_WORD = 2;
 const HAS_SPACE = 4;
@@ -71,24 +76,26 @@ export interface Span {
   rank: number;
 }
 
+/**
+ * A transition's value: the target state shifted left once, its low bit set where a spelling ends
+ * at the target or down its fail chain, so the scan learns both from one read.
+ */
+const target = (value: number): number => value >> 1;
+
 export class SpellingAutomaton {
   /** Code unit → symbol; 0 for a unit no spelling contains. */
   private readonly symbolOf = new Int32Array(0x10000);
   /** Symbol of the folded space, or 0 when no spelling has one. */
   private readonly spaceSymbol: number;
-  /**
-   * Complete rows of transitions (fail links already followed), one entry per symbol, for the root
-   * and every state with many children: most of the text is read in those few states, and a
-   * linear search of their children cost ten comparisons per character.
-   */
+  /** Complete rows of transition values (fail links already followed), one entry per symbol. */
   private readonly dense: Int32Array;
   /** Offset of a state's row in `dense`, or -1 for a state searched through its children. */
   private readonly denseRow: Int32Array;
-  /** Transitions of the other states: `childCount` entries from `childStart`. */
+  /** Transitions of the other states: `childCount` values from `childStart`. */
   private readonly childStart: Int32Array;
   private readonly childCount: Int32Array;
   private readonly childSymbol: Int32Array;
-  private readonly childTarget: Int32Array;
+  private readonly childValue: Int32Array;
   private readonly fail: Int32Array;
   /** Normalised length of the spelling ending at a state; 0 where none does. */
   private readonly keyLength: Int32Array;
@@ -98,6 +105,7 @@ export class SpellingAutomaton {
   /** Longest spelling, in normalised units: no span can start further back than this. */
   private readonly longest: number;
 
+  /** How many distinct folded spellings it holds. */
   readonly size: number;
 
   constructor(keys: Iterable<string>) {
@@ -109,9 +117,8 @@ export class SpellingAutomaton {
     let longest = 0;
     let size = 0;
     const symbolFor = (unit: string): number => {
-      const code = unit.charCodeAt(0);
-      const known = this.symbolOf[code];
-      if (known !== undefined && known !== 0) return known;
+      const known = this.symbolOf[unit.charCodeAt(0)] ?? 0;
+      if (known !== 0) return known;
       symbols++;
       for (const variant of variantsOf(unit)) {
         if (this.symbolOf[variant] === 0) this.symbolOf[variant] = symbols;
@@ -123,16 +130,17 @@ export class SpellingAutomaton {
       let state = 0;
       for (let i = 0; i < key.length; i++) {
         const symbol = symbolFor(foldUnit(key.charAt(i)));
-        const next = children[state]?.get(symbol);
+        const map = children[state] ?? new Map<number, number>();
+        const next = map.get(symbol);
         if (next !== undefined) {
           state = next;
           continue;
         }
+        state = children.length;
+        map.set(symbol, state);
         children.push(new Map());
         keyLength.push(0);
         flags.push(0);
-        children[state]?.set(symbol, children.length - 1);
-        state = children.length - 1;
       }
       if (keyLength[state] === 0) size++;
       keyLength[state] = key.length;
@@ -149,66 +157,64 @@ export class SpellingAutomaton {
     const states = children.length;
     this.keyLength = Int32Array.from(keyLength);
     this.flags = Uint8Array.from(flags);
-    this.childStart = new Int32Array(states);
-    this.childCount = new Int32Array(states);
-    let edges = 0;
-    for (const map of children) edges += map.size;
-    this.childSymbol = new Int32Array(edges);
-    this.childTarget = new Int32Array(edges);
     this.fail = new Int32Array(states);
     this.outputLink = new Int32Array(states).fill(NO_STATE);
 
+    // Fail and output links breadth first: a state's fail link is its longest proper suffix that
+    // is a trie path, found from its parent's.
+    const order: number[] = [0];
+    for (let head = 0; head < order.length; head++) {
+      const state = order[head] ?? 0;
+      const link = this.fail[state] ?? 0;
+      if (state !== 0) {
+        this.outputLink[state] =
+          (this.keyLength[link] ?? 0) > 0 ? link : (this.outputLink[link] ?? NO_STATE);
+      }
+      for (const [symbol, child] of children[state] ?? []) {
+        if (state !== 0) {
+          let back = link;
+          while (back !== 0 && !children[back]?.has(symbol)) back = this.fail[back] ?? 0;
+          this.fail[child] = children[back]?.get(symbol) ?? 0;
+        }
+        order.push(child);
+      }
+    }
+    const valueOf = (state: number): number =>
+      (state << 1) |
+      ((this.keyLength[state] ?? 0) > 0 || this.outputLink[state] !== NO_STATE ? 1 : 0);
+
+    this.childStart = new Int32Array(states);
+    this.childCount = new Int32Array(states);
+    const edges = states - 1;
+    this.childSymbol = new Int32Array(edges);
+    this.childValue = new Int32Array(edges);
     let edge = 0;
     children.forEach((map, state) => {
       this.childStart[state] = edge;
       this.childCount[state] = map.size;
-      for (const symbol of [...map.keys()].sort((a, b) => a - b)) {
+      for (const [symbol, child] of map) {
         this.childSymbol[edge] = symbol;
-        this.childTarget[edge] = map.get(symbol) ?? 0;
+        this.childValue[edge] = valueOf(child);
         edge++;
       }
     });
+
+    // Rows for a prefix of the breadth-first order: a state's fail link is shallower, so its row
+    // is complete before the state's own, which starts as a copy of it.
     const width = symbols + 1;
-    this.denseRow = new Int32Array(states).fill(-1);
-    let rows = 0;
-    children.forEach((map, state) => {
-      if (state === 0 || map.size >= DENSE_CHILDREN) this.denseRow[state] = width * rows++;
-    });
+    const rows = Math.max(1, Math.min(states, Math.floor(DENSE_BUDGET / width)));
     this.dense = new Int32Array(width * rows);
-    for (const [symbol, target] of children[0] ?? []) this.dense[symbol] = target;
-
-    // Fail links breadth first: a state's link is the longest proper suffix that is a trie path.
-    // A dense row is filled once its state's link is known (the link is shallower, so complete).
-    const queue: number[] = [...(children[0]?.values() ?? [])];
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head] ?? 0;
-      const link = this.fail[state] ?? 0;
-      this.outputLink[state] =
-        (this.keyLength[link] ?? 0) > 0 ? link : (this.outputLink[link] ?? NO_STATE);
-      for (const [symbol, child] of children[state] ?? []) {
-        this.fail[child] = this.step(link, symbol);
-        queue.push(child);
+    this.denseRow = new Int32Array(states).fill(-1);
+    for (let n = 0; n < rows; n++) {
+      const state = order[n] ?? 0;
+      const row = width * n;
+      this.denseRow[state] = row;
+      if (state !== 0) {
+        const link = this.denseRow[this.fail[state] ?? 0] ?? 0;
+        this.dense.copyWithin(row, link, link + width);
       }
-      const row = this.denseRow[state] ?? -1;
-      if (row < 0) continue;
-      for (let symbol = 1; symbol < width; symbol++) {
-        this.dense[row + symbol] = children[state]?.get(symbol) ?? this.step(link, symbol);
-      }
-    }
-  }
-
-  /** The transition from `state` on `symbol`, following fail links. */
-  private step(from: number, symbol: number): number {
-    let state = from;
-    for (;;) {
-      const row = this.denseRow[state] ?? -1;
-      if (row >= 0) return this.dense[row + symbol] ?? 0;
-      const start = this.childStart[state] ?? 0;
-      const end = start + (this.childCount[state] ?? 0);
-      for (let e = start; e < end; e++) {
-        if (this.childSymbol[e] === symbol) return this.childTarget[e] ?? 0;
-      }
-      state = this.fail[state] ?? 0;
+      for (const [symbol, child] of children[state] ?? [])
+        this.dense[row + symbol] = valueOf(child);
     }
   }
 
@@ -220,74 +226,74 @@ export class SpellingAutomaton {
     return this.scan(text, from, rank, false);
   }
 
-  /** Whether any span from `from` is accepted; stops at the first. */
+  /** Whether the text holds any span `rank` accepts; stops at the first. */
   has(text: string, rank: RankSpan): boolean {
     return this.scan(text, 0, rank, true) !== null;
   }
 
   private scan(text: string, from: number, rank: RankSpan, first: boolean): Span | null {
-    const { symbolOf, dense, denseRow, childStart, childCount, childSymbol, childTarget, fail } = this;
+    const { symbolOf, dense, denseRow, childStart, childCount, childSymbol, childValue, fail } =
+      this;
     const { keyLength, outputLink, flags, spaceSymbol, longest } = this;
     let best: Span | null = null;
     let bestNormalStart = 0;
     let state = 0;
-    // Normalised units read so far: a whitespace run counts once.
+    // Normalised units read so far (a whitespace run counts once): where to stop looking for a
+    // span that starts before the best one found.
     let read = 0;
-    let previous = 0;
     for (let i = from; i < text.length; i++) {
       const symbol = symbolOf[text.charCodeAt(i)] ?? 0;
+      read++;
       if (symbol === 0) {
         state = 0;
-        previous = 0;
-        read++;
         if (best !== null && read >= bestNormalStart + longest) return best;
         continue;
       }
-      if (symbol === spaceSymbol && previous === spaceSymbol) continue;
-      previous = symbol;
-      read++;
+      if (symbol === spaceSymbol && i > from && symbolOf[text.charCodeAt(i - 1)] === symbol) {
+        read--;
+        continue;
+      }
       // The transition, inline: this loop runs on every character of the page.
+      let value = 0;
       for (;;) {
         const row = denseRow[state] ?? -1;
         if (row >= 0) {
-          state = dense[row + symbol] ?? 0;
+          value = dense[row + symbol] ?? 0;
           break;
         }
         const start = childStart[state] ?? 0;
         const end = start + (childCount[state] ?? 0);
-        let target = 0;
-        for (let e = start; e < end; e++) {
-          if (childSymbol[e] === symbol) {
-            target = childTarget[e] ?? 0;
-            break;
-          }
-        }
-        if (target !== 0) {
-          state = target;
+        let e = start;
+        while (e < end && childSymbol[e] !== symbol) e++;
+        if (e < end) {
+          value = childValue[e] ?? 0;
           break;
         }
         state = fail[state] ?? 0;
       }
-      let out = (keyLength[state] ?? 0) > 0 ? state : (outputLink[state] ?? NO_STATE);
-      for (; out !== NO_STATE; out = outputLink[out] ?? NO_STATE) {
-        const length = keyLength[out] ?? 0;
-        const shape = flags[out] ?? 0;
-        if ((shape & LAST_IS_WORD) !== 0 && isWordAt(text, i + 1)) continue;
-        const start = (shape & HAS_SPACE) !== 0 ? startOf(text, i, length) : i + 1 - length;
-        if ((shape & FIRST_IS_WORD) !== 0 && isWordAt(text, start - 1)) continue;
-        if (best !== null && start > best.start) continue;
-        const end = i + 1;
-        const spanRank = rank(start, end);
-        if (spanRank < 0) continue;
-        if (first) return { start, end, rank: spanRank };
-        if (
-          best === null ||
-          start < best.start ||
-          end > best.end ||
-          (end === best.end && spanRank < best.rank)
-        ) {
-          best = { start, end, rank: spanRank };
-          bestNormalStart = read - length;
+      state = target(value);
+      if ((value & 1) !== 0) {
+        let out = (keyLength[state] ?? 0) > 0 ? state : (outputLink[state] ?? NO_STATE);
+        for (; out !== NO_STATE; out = outputLink[out] ?? NO_STATE) {
+          const length = keyLength[out] ?? 0;
+          const shape = flags[out] ?? 0;
+          if ((shape & LAST_IS_WORD) !== 0 && isWordAt(text, i + 1)) continue;
+          const start = (shape & HAS_SPACE) !== 0 ? startOf(text, i, length) : i + 1 - length;
+          if ((shape & FIRST_IS_WORD) !== 0 && isWordAt(text, start - 1)) continue;
+          if (best !== null && start > best.start) continue;
+          const end = i + 1;
+          const spanRank = rank(start, end);
+          if (spanRank < 0) continue;
+          if (first) return { start, end, rank: spanRank };
+          if (
+            best === null ||
+            start < best.start ||
+            end > best.end ||
+            (end === best.end && spanRank < best.rank)
+          ) {
+            best = { start, end, rank: spanRank };
+            bestNormalStart = read - length;
+          }
         }
       }
       if (best !== null && read >= bestNormalStart + longest) return best;
