@@ -52,13 +52,15 @@ export interface Match {
 export interface Matcher {
   readonly version: string;
   /** All non-overlapping matches, in text order. */
-  findAll(text: string): Match[];
+  findAll(text: string): readonly Match[];
   /**
    * Cheap rejection: false means `findAll` would return nothing. A plain function, not a method:
    * the scanner calls it unbound from its hot loop.
    */
   readonly test: (text: string) => boolean;
 }
+
+const NO_MATCHES: readonly Match[] = Object.freeze([]);
 
 /** Kept below V8's ~20 KB optimisation limit with some margin. */
 export const MAX_PATTERN_SOURCE = 18_000;
@@ -384,10 +386,12 @@ function compileBundled(data: MatcherData): Matcher {
         single.lastIndex = 0;
         return single.test(text);
       },
-      findAll(text: string): Match[] {
-        const out: Match[] = [];
+      findAll(text: string): readonly Match[] {
         single.lastIndex = 0;
         let m: RegExpExecArray | null = single.exec(text);
+        // Most text has no mention: no array for it.
+        if (m === null) return NO_MATCHES;
+        const out: Match[] = [];
         while (m !== null) {
           const row = resolver.resolve(m[0]);
           if (row) {
@@ -408,7 +412,7 @@ function compileBundled(data: MatcherData): Matcher {
   return {
     version,
     test,
-    findAll: (text: string): Match[] => findAllMerged(regexes, resolver, text),
+    findAll: (text: string): readonly Match[] => findAllMerged(regexes, resolver, text),
   };
 }
 
@@ -603,7 +607,7 @@ function compileWithOwn(
   return {
     version,
     test: (text: string): boolean => bundled.test(text) || own.test(text),
-    findAll(text: string): Match[] {
+    findAll(text: string): readonly Match[] {
       const out: Match[] = [];
       bundled.reset(text);
       own.reset(text);

@@ -2,10 +2,10 @@
  * Finds mentions in the page's text and keeps the store up to date as the page changes.
  *
  * - A full scan reads the page once: the story detector's walk (story-detector.ts, in slices like
- *   the rest) also asks the matcher's quick `test` of each text node and keeps those with a hit.
- *   Once the story is decided, only those nodes are visited: their place decides whether they
- *   are read (the story, or the whole body when there is none). Walking the page a second time
- *   would cost as much as matching it.
+ *   the rest) also matches each text node and keeps those with a hit, with their matches. Once the
+ *   story is decided, only those nodes are visited: their place decides whether their matches
+ *   are marked (the story, or the whole body when there is none). Walking or matching the page a
+ *   second time would cost as much as the first.
  * - Added subtrees are walked with one TreeWalker over text nodes with no filter callback (a
  *   callback makes the walk 7-10x slower). The cheap question comes first: the matcher's `test`
  *   on the node's text; only text that contains a mention pays for the region check (memoised per
@@ -19,7 +19,7 @@
  */
 
 import { isUiHost } from '../own-hosts';
-import type { Matcher } from './matcher';
+import type { Match, Matcher } from './matcher';
 import type { Mention, MentionStore } from './mention-store';
 import { createRegionMemo, type ScanMode, UI_HOST_TAG } from './scan-regions';
 import {
@@ -53,10 +53,19 @@ interface Walk {
   added?: boolean;
 }
 
+/** What the story detector's walk found in one text node: its text then, and the matches. */
+interface FoundText {
+  data: string;
+  matches: readonly Match[];
+}
+
 /** A full scan's text nodes with a hit, as the story detector's walk found them. */
 interface MatchedTexts {
   kind: 'matched';
   nodes: readonly Text[];
+  found: readonly FoundText[];
+  /** The matcher that found them: a new one makes its matches stale. */
+  matcher: Matcher;
   /** Visited from `start` to the end, then from the top to `start` (the viewport first). */
   start: number;
   /** How many of `nodes` are done. */
@@ -82,7 +91,7 @@ interface DetectStory {
    */
   probe: TreeWalker | null;
   /** Made when the probe found a mention: reads the page whole, matching as it goes. */
-  detector: StoryDetector | null;
+  detector: StoryDetector<FoundText> | null;
 }
 
 type Work = Walk | MatchedTexts | TextItem | FinishFullScan | DetectStory;
@@ -157,12 +166,17 @@ export class Scanner {
       const found = this.probeForMention(item.probe, deadline);
       if (found === 'paused') return false;
       if (found === 'none') {
-        this.storyDecided(UNDECIDED, []);
+        this.storyDecided(UNDECIDED, [], []);
         return true;
       }
       item.probe = null;
       // The matcher is read when the detector calls it: a new matcher comes with a new full scan.
-      const matches = (text: string): boolean => text.length >= MIN_TEXT && this.matcher.test(text);
+      // Matching in full here, not just testing, spares the text with a hit a second reading.
+      const matches = (data: string): FoundText | false => {
+        if (data.length < MIN_TEXT) return false;
+        const found = this.matcher.findAll(data);
+        return found.length > 0 ? { data, matches: found } : false;
+      };
       // The text before the probe's mention was tested already: the detector starts asking there.
       item.detector = new StoryDetector(
         item.body,
@@ -172,9 +186,9 @@ export class Scanner {
       );
       if (this.sliceIsOver(deadline)) return false;
     }
-    const detector = item.detector as StoryDetector;
+    const detector = item.detector as StoryDetector<FoundText>;
     if (!detector.step(deadline)) return false;
-    this.storyDecided(detector.verdict(), detector.matchedTexts());
+    this.storyDecided(detector.verdict(), detector.matchedTexts(), detector.matchedFound());
     return true;
   }
 
@@ -196,12 +210,19 @@ export class Scanner {
   }
 
   /** The story is decided: read the matched text (the viewport's part first). */
-  private storyDecided(verdict: StoryVerdict, matched: readonly Text[]): void {
+  private storyDecided(
+    verdict: StoryVerdict,
+    matched: readonly Text[],
+    found: readonly FoundText[],
+  ): void {
     this.story = verdict;
     this.mode = this.regions.setStory(verdict);
     const anchor = matched.length > 0 ? (this.env.viewportAnchor?.() ?? null) : null;
     const start = anchor === null ? 0 : firstAtOrAfter(matched, anchor);
-    const work: Work[] = [{ kind: 'matched', nodes: matched, start, done: 0 }, { kind: 'finish' }];
+    const work: Work[] = [
+      { kind: 'matched', nodes: matched, found, matcher: this.matcher, start, done: 0 },
+      { kind: 'finish' },
+    ];
     // In place of the detect item, ahead of incremental work queued meanwhile.
     this.queue.splice(1, 0, ...work);
   }
@@ -320,13 +341,18 @@ export class Scanner {
   }
 
   private readMatched(item: MatchedTexts, deadline: number): boolean {
-    const { nodes, start } = item;
+    const { nodes, found, start } = item;
+    const current = item.matcher === this.matcher;
     const length = nodes.length;
     while (item.done < length) {
       const index = (start + item.done++) % length;
       const node = nodes[index] as Text;
       // Removed meanwhile: its removal is in a mutation batch of its own. Edited: so is the edit.
-      if (node.isConnected) this.scanMatch(node, node.data);
+      if (node.isConnected) {
+        const data = node.data;
+        const seen = found[index];
+        this.scanMatch(node, data, current && seen?.data === data ? seen.matches : undefined);
+      }
       if (item.done % CLOCK_EVERY === 0 && this.sliceIsOver(deadline)) return false;
     }
     return true;
@@ -374,8 +400,11 @@ export class Scanner {
     else if (this.env.store.has(node)) this.env.store.setNode(node, []);
   }
 
-  /** Text the matcher's quick test accepted: where it is decides whether it is read. */
-  private scanMatch(node: Text, data: string): void {
+  /**
+   * Text the matcher's quick test accepted: where it is decides whether it is read. `matches`:
+   * what the matcher found in `data` already, if it was asked.
+   */
+  private scanMatch(node: Text, data: string, matches?: readonly Match[]): void {
     const { store } = this.env;
     const parent = node.parentElement;
     if (parent === null || !this.regions.isScanned(parent, this.mode)) {
@@ -388,9 +417,9 @@ export class Scanner {
       void this.fullScan();
       return;
     }
-    const mentions: Mention[] = this.matcher
-      .findAll(data)
-      .map(({ start, end, id, category }) => ({ node, start, end, id, category }));
+    const mentions: Mention[] = (matches ?? this.matcher.findAll(data)).map(
+      ({ start, end, id, category }) => ({ node, start, end, id, category }),
+    );
     store.setNode(node, mentions);
     if (mentions.length > 0) this.confirmed?.add(node);
   }

@@ -179,7 +179,7 @@ export class SpellingAutomaton {
         order.push(child);
       }
     }
-    const valueOf = (state: number): number =>
+    const transitionTo = (state: number): number =>
       (state << 1) |
       ((this.keyLength[state] ?? 0) > 0 || this.outputLink[state] !== NO_STATE ? 1 : 0);
 
@@ -194,7 +194,7 @@ export class SpellingAutomaton {
       this.childCount[state] = map.size;
       for (const [symbol, child] of map) {
         this.childSymbol[edge] = symbol;
-        this.childValue[edge] = valueOf(child);
+        this.childValue[edge] = transitionTo(child);
         edge++;
       }
     });
@@ -214,7 +214,7 @@ export class SpellingAutomaton {
         this.dense.copyWithin(row, link, link + width);
       }
       for (const [symbol, child] of children[state] ?? [])
-        this.dense[row + symbol] = valueOf(child);
+        this.dense[row + symbol] = transitionTo(child);
     }
   }
 

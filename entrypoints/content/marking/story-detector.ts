@@ -325,7 +325,7 @@ type Phase = 'walk' | 'totals' | 'natures' | 'scores' | 'choose' | 'exclude' | '
  * says whether it finished; `verdict()` then answers. A page that changes meanwhile is simply read
  * as it is when the walk passes; the scanner decides again after large changes.
  */
-export class StoryDetector {
+export class StoryDetector<Found = true> {
   private phase: Phase = 'walk';
   private readonly walker: TreeWalker;
   /**
@@ -350,6 +350,8 @@ export class StoryDetector {
   private candidates: Tally[] = [];
   private result: StoryVerdict | null = null;
   private readonly matched: Text[] = [];
+  /** What `matches` answered for each matched text. */
+  private readonly found: Found[] = [];
   /** The record of each matched text's element. */
   private readonly matchedRecords: Tally[] = [];
   /** Share and social elements anywhere: the outermost of each. */
@@ -365,9 +367,10 @@ export class StoryDetector {
   private readonly hints = new Map<string, StoryHint>();
 
   /**
-   * `matches` is asked of every text node the walk reads as prose; those it accepts are kept
-   * (`matchedTexts`), so that the scan after the verdict visits only them instead of walking the
-   * page a second time. A page where it accepts none is not scored at all (UNDECIDED).
+   * `matches` is asked of every text node the walk reads as prose; those it accepts (anything but
+   * false) are kept (`matchedTexts`) with its answer (`matchedFound`), so that the scan after the
+   * verdict visits only them, with what the matcher found in them, instead of walking and matching
+   * the page a second time. A page where it accepts none is not scored at all (UNDECIDED).
    *
    * `matchFrom`: the first text `matches` can accept, when the caller already knows it (the
    * scanner's probe tested everything before it); the text before it is not asked again.
@@ -375,7 +378,7 @@ export class StoryDetector {
   constructor(
     private readonly root: Element,
     private readonly now: () => number,
-    private readonly matches: (text: string) => boolean,
+    private readonly matches: (text: string) => Found | false,
     private matchFrom: Text | null = null,
   ) {
     const document = root.ownerDocument;
@@ -444,6 +447,11 @@ export class StoryDetector {
     return this.matched;
   }
 
+  /** What `matches` answered for each of `matchedTexts`, in the same order. */
+  matchedFound(): readonly Found[] {
+    return this.found;
+  }
+
   /**
    * Elements and text in document order (`nextNode`, five times cheaper than stepping by hand
    * with `firstChild` and `nextSibling`), with a stack of the open elements: a node's parent is
@@ -477,9 +485,13 @@ export class StoryDetector {
           const holder = this.openHolders[this.depth - 1] as number;
           const record = this.openRecords[holder] ?? this.openRecord(holder);
           if (node === this.matchFrom) this.matchFrom = null;
-          if (this.matchFrom === null && matches(data)) {
-            this.matched.push(node as Text);
-            this.matchedRecords.push(record);
+          if (this.matchFrom === null) {
+            const found = matches(data);
+            if (found !== false) {
+              this.matched.push(node as Text);
+              this.found.push(found);
+              this.matchedRecords.push(record);
+            }
           }
           let commas = occurrences(data, ',');
           // Other scripts' commas and the ideographic full stop are looked for only in text whose
@@ -541,6 +553,7 @@ export class StoryDetector {
     this.depth = 1;
     this.records.length = 0;
     this.matched.length = 0;
+    this.found.length = 0;
     this.matchedRecords.length = 0;
     this.openRecords[0] = this.newRecord(
       this.root,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Matcher } from '../../../../entrypoints/content/marking/matcher';
 import { MentionStore } from '../../../../entrypoints/content/marking/mention-store';
 import {
   HUGE_BATCH,
@@ -190,6 +191,56 @@ describe('a full scan of the fixture article', () => {
     expect(seenDuring.length).toBeGreaterThan(0);
     expect(seenDuring[0]).toBe(2);
     expect(marks(store)).toEqual(['a: Twitter']);
+  });
+
+  it('matches each text with a mention once: what the walk found is marked without a second reading', async () => {
+    document.body.innerHTML = `<div id="story">${STORY_PARAGRAPHS}${STORY_PARAGRAPHS}</div>`;
+    const reads = new Map<string, number>();
+    const count = (text: string) => reads.set(text, (reads.get(text) ?? 0) + 1);
+    const counting: Matcher = {
+      version: matcher.version,
+      test: (text) => {
+        count(text);
+        return matcher.test(text);
+      },
+      findAll: (text) => {
+        count(text);
+        return matcher.findAll(text);
+      },
+    };
+    await new Scanner(counting, { document, store, yieldToPage: async () => {} }).fullScan();
+    expect(store.total()).toBe(6);
+    const withMention = [...reads].filter(([text]) => matcher.test(text));
+    expect(withMention).toHaveLength(3);
+    // Each is in the story twice; the first once more: the probe stops at it, and the story
+    // detector's walk starts there.
+    expect(withMention.map(([, n]) => n)).toEqual([1 + 2, 2, 2]);
+  });
+
+  it('matches again a text the page edited between the walk and the marking', async () => {
+    document.body.innerHTML = `<div id="story"><p id="late">Weibo, said one of them.</p>${STORY_PARAGRAPHS.replace(/Great Firewall|VPN|Weibo/g, 'network').repeat(8)}</div>`;
+    const late = document.getElementById('late')?.firstChild as Text;
+    let editAtNextYield = false;
+    const editing: Matcher = {
+      version: matcher.version,
+      test: matcher.test,
+      findAll: (text) => {
+        if (text === late.data) editAtNextYield = true;
+        return matcher.findAll(text);
+      },
+    };
+    let clock = 0;
+    await new Scanner(editing, {
+      document,
+      store,
+      now: () => (clock += SLICE_MS / 4),
+      yieldToPage: async () => {
+        if (editAtNextYield && store.total() === 0) late.data = 'Now Twitter, said one of them.';
+        editAtNextYield = false;
+      },
+    }).fullScan();
+    expect(late.data).toMatch(/^Now Twitter/);
+    expect(marks(store)).toEqual(['late: Twitter']);
   });
 
   it('reads nothing in a page in design mode (the whole page is an editor)', async () => {
