@@ -5,11 +5,13 @@
  *
  *   mkdir /tmp/base && git archive HEAD | tar -x -C /tmp/base && ln -s "$PWD/node_modules" /tmp/base/
  *   node scripts/bench/ab.mjs --baseline /tmp/base [--pages qq,00,large] [--runs 9]
+ *     [--method oursUser5000]
  *
  * --current DIR times another tree instead of this one (two copies of one commit show the noise).
  * --pages keeps the pages whose name contains one of the comma-separated texts ("article",
  * "large", "long-story" and corpus file names). Prints medians per page, and per group the median of the
- * per-page ratios current/baseline.
+ * per-page ratios current/baseline. --method times another of the bench page's runs of ours (a
+ * reader's own spellings: oursUser500, oursUser5000) in both trees.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -26,13 +28,14 @@ import { fmt, formatTable } from './table.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 function parseArgs(argv) {
-  const args = { runs: 7, corpus: READABILITY_CORPUS_DIR, pages: null };
+  const args = { runs: 7, corpus: READABILITY_CORPUS_DIR, pages: null, method: 'ours' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--baseline') args.baseline = resolve(argv[++i] ?? '');
     else if (arg === '--current') args.current = resolve(argv[++i] ?? '');
     else if (arg === '--pages') args.pages = (argv[++i] ?? '').split(',').filter(Boolean);
     else if (arg === '--runs') args.runs = Number(argv[++i]);
+    else if (arg === '--method') args.method = argv[++i] ?? 'ours';
     else if (arg === '--corpus') args.corpus = resolve(argv[++i] ?? '');
     else throw new Error(`unknown argument ${arg}`);
   }
@@ -80,7 +83,7 @@ async function measure(path, variant) {
   await tab.evaluate(settleFreshDocument);
   if (variant === 'markRegExp') await tab.evaluate(markJs);
   await tab.evaluate(variant === 'baseline' ? baseBundle : bundle);
-  const method = variant === 'baseline' || variant === 'current' ? 'ours' : variant;
+  const method = variant === 'baseline' || variant === 'current' ? args.method : variant;
   return tab.evaluate((name) => globalThis.__firewallLensBench[name](), method);
 }
 

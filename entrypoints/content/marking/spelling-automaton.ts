@@ -59,7 +59,7 @@ const NO_STATE = -1;
  * cost ten comparisons per character. A large alphabet (thousands of Chinese spellings) would
  * otherwise make rows of thousands of entries for every state.
  */
-const DENSE_BUDGET = 1 << 20;
+const DENSE_BUDGET = 1 << 16;
 const FIRST_IS_WORD = 1;
 const LAST_IS_WORD = 2;
 const HAS_SPACE = 4;
@@ -101,9 +101,10 @@ export class SpellingAutomaton {
   private readonly keyLength: Int32Array;
   /** The next state down the fail chain where a spelling ends, or NO_STATE. */
   private readonly outputLink: Int32Array;
+  /** Per state: a space on its path (HAS_SPACE); where a spelling ends, its word ends. */
   private readonly flags: Uint8Array;
-  /** Longest spelling, in normalised units: no span can start further back than this. */
-  private readonly longest: number;
+  /** Normalised length of a state's path from the root. */
+  private readonly depth: Int32Array;
 
   /** How many distinct folded spellings it holds. */
   readonly size: number;
@@ -113,8 +114,8 @@ export class SpellingAutomaton {
     const children: Map<number, number>[] = [new Map()];
     const keyLength: number[] = [0];
     const flags: number[] = [0];
+    const depth: number[] = [0];
     let symbols = 0;
-    let longest = 0;
     let size = 0;
     const symbolFor = (unit: string): number => {
       const known = this.symbolOf[unit.charCodeAt(0)] ?? 0;
@@ -136,27 +137,28 @@ export class SpellingAutomaton {
           state = next;
           continue;
         }
+        const parent = state;
         state = children.length;
         map.set(symbol, state);
         children.push(new Map());
         keyLength.push(0);
-        flags.push(0);
+        flags.push(key.charAt(i) === ' ' ? HAS_SPACE : (flags[parent] ?? 0) & HAS_SPACE);
+        depth.push(i + 1);
       }
       if (keyLength[state] === 0) size++;
       keyLength[state] = key.length;
       flags[state] =
+        (flags[state] ?? 0) |
         (isWordAt(key, 0) ? FIRST_IS_WORD : 0) |
-        (isWordAt(key, key.length - 1) ? LAST_IS_WORD : 0) |
-        (key.includes(' ') ? HAS_SPACE : 0);
-      longest = Math.max(longest, key.length);
+        (isWordAt(key, key.length - 1) ? LAST_IS_WORD : 0);
     }
     this.size = size;
-    this.longest = longest;
     this.spaceSymbol = this.symbolOf[0x20] ?? 0;
 
     const states = children.length;
     this.keyLength = Int32Array.from(keyLength);
     this.flags = Uint8Array.from(flags);
+    this.depth = Int32Array.from(depth);
     this.fail = new Int32Array(states);
     this.outputLink = new Int32Array(states).fill(NO_STATE);
 
@@ -234,23 +236,18 @@ export class SpellingAutomaton {
   private scan(text: string, from: number, rank: RankSpan, first: boolean): Span | null {
     const { symbolOf, dense, denseRow, childStart, childCount, childSymbol, childValue, fail } =
       this;
-    const { keyLength, outputLink, flags, spaceSymbol, longest } = this;
+    const { keyLength, outputLink, flags, depth, spaceSymbol } = this;
     let best: Span | null = null;
-    let bestNormalStart = 0;
     let state = 0;
-    // Normalised units read so far (a whitespace run counts once): where to stop looking for a
-    // span that starts before the best one found.
-    let read = 0;
     for (let i = from; i < text.length; i++) {
       const symbol = symbolOf[text.charCodeAt(i)] ?? 0;
-      read++;
       if (symbol === 0) {
+        // Back at the root: nothing that starts before here can still end later.
+        if (best !== null) return best;
         state = 0;
-        if (best !== null && read >= bestNormalStart + longest) return best;
         continue;
       }
       if (symbol === spaceSymbol && i > from && symbolOf[text.charCodeAt(i - 1)] === symbol) {
-        read--;
         continue;
       }
       // The transition, inline: this loop runs on every character of the page.
@@ -275,10 +272,9 @@ export class SpellingAutomaton {
       if ((value & 1) !== 0) {
         let out = (keyLength[state] ?? 0) > 0 ? state : (outputLink[state] ?? NO_STATE);
         for (; out !== NO_STATE; out = outputLink[out] ?? NO_STATE) {
-          const length = keyLength[out] ?? 0;
           const shape = flags[out] ?? 0;
           if ((shape & LAST_IS_WORD) !== 0 && isWordAt(text, i + 1)) continue;
-          const start = (shape & HAS_SPACE) !== 0 ? startOf(text, i, length) : i + 1 - length;
+          const start = startOf(text, i, keyLength[out] ?? 0, shape);
           if ((shape & FIRST_IS_WORD) !== 0 && isWordAt(text, start - 1)) continue;
           if (best !== null && start > best.start) continue;
           const end = i + 1;
@@ -292,18 +288,25 @@ export class SpellingAutomaton {
             (end === best.end && spanRank < best.rank)
           ) {
             best = { start, end, rank: spanRank };
-            bestNormalStart = read - length;
           }
         }
       }
-      if (best !== null && read >= bestNormalStart + longest) return best;
+      // The state is the longest text read that some spelling begins with: once it begins after
+      // the best span's start, no span still to come starts before it.
+      if (best !== null && startOf(text, i, depth[state] ?? 0, flags[state] ?? 0) > best.start) {
+        return best;
+      }
     }
     return best;
   }
 }
 
-/** Where a spelling of `length` normalised units ending at `last` starts: runs of space count once. */
-function startOf(text: string, last: number, length: number): number {
+/**
+ * Where `length` normalised units ending at `last` start; `shape` says whether a space is among
+ * them (a run of whitespace in the text counts once).
+ */
+function startOf(text: string, last: number, length: number, shape: number): number {
+  if ((shape & HAS_SPACE) === 0) return last + 1 - length;
   let i = last;
   for (let left = length; left > 1; left--) {
     if (isSpaceAt(text, i)) while (isSpaceAt(text, i - 1)) i--;
@@ -311,6 +314,5 @@ function startOf(text: string, last: number, length: number): number {
   }
   return i;
 }
-
 const WHITESPACE = new Set(WHITESPACE_UNITS);
 const isSpaceAt = (text: string, index: number): boolean => WHITESPACE.has(text.charCodeAt(index));
