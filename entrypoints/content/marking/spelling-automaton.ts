@@ -89,8 +89,9 @@ export class SpellingAutomaton {
   private readonly spaceSymbol: number;
   /** Complete rows of transition values (fail links already followed), one entry per symbol. */
   private readonly dense: Int32Array;
-  /** Offset of a state's row in `dense`, or -1 for a state searched through its children. */
-  private readonly denseRow: Int32Array;
+  /** States 0 to rows - 1 have a row in `dense`, `width` entries each. */
+  private readonly rows: number;
+  private readonly width: number;
   /** Transitions of the other states: `childCount` values from `childStart`. */
   private readonly childStart: Int32Array;
   private readonly childCount: Int32Array;
@@ -155,35 +156,52 @@ export class SpellingAutomaton {
     this.size = size;
     this.spaceSymbol = this.symbolOf[0x20] ?? 0;
 
-    const states = children.length;
-    this.keyLength = Int32Array.from(keyLength);
-    this.flags = Uint8Array.from(flags);
-    this.depth = Int32Array.from(depth);
-    this.fail = new Int32Array(states);
-    this.outputLink = new Int32Array(states).fill(NO_STATE);
-
     // Fail and output links breadth first: a state's fail link is its longest proper suffix that
     // is a trie path, found from its parent's.
+    const states = children.length;
+    const fail = new Int32Array(states);
+    const outputLink = new Int32Array(states).fill(NO_STATE);
     const order: number[] = [0];
     for (let head = 0; head < order.length; head++) {
       const state = order[head] ?? 0;
-      const link = this.fail[state] ?? 0;
+      const link = fail[state] ?? 0;
       if (state !== 0) {
-        this.outputLink[state] =
-          (this.keyLength[link] ?? 0) > 0 ? link : (this.outputLink[link] ?? NO_STATE);
+        outputLink[state] = (keyLength[link] ?? 0) > 0 ? link : (outputLink[link] ?? NO_STATE);
       }
       for (const [symbol, child] of children[state] ?? []) {
         if (state !== 0) {
           let back = link;
-          while (back !== 0 && !children[back]?.has(symbol)) back = this.fail[back] ?? 0;
-          this.fail[child] = children[back]?.get(symbol) ?? 0;
+          while (back !== 0 && !children[back]?.has(symbol)) back = fail[back] ?? 0;
+          fail[child] = children[back]?.get(symbol) ?? 0;
         }
         order.push(child);
       }
     }
-    const transitionTo = (state: number): number =>
-      (state << 1) |
-      ((this.keyLength[state] ?? 0) > 0 || this.outputLink[state] !== NO_STATE ? 1 : 0);
+
+    // States are numbered again in breadth-first order, so that those with a complete row (the
+    // shallowest) are 0 to rows - 1, and the scan tells them apart with one comparison.
+    const idOf = new Int32Array(states);
+    order.forEach((state, id) => {
+      idOf[state] = id;
+    });
+    const renumbered = (state: number): number =>
+      state === NO_STATE ? NO_STATE : (idOf[state] ?? 0);
+    this.keyLength = new Int32Array(states);
+    this.flags = new Uint8Array(states);
+    this.depth = new Int32Array(states);
+    this.fail = new Int32Array(states);
+    this.outputLink = new Int32Array(states);
+    order.forEach((state, id) => {
+      this.keyLength[id] = keyLength[state] ?? 0;
+      this.flags[id] = flags[state] ?? 0;
+      this.depth[id] = depth[state] ?? 0;
+      this.fail[id] = renumbered(fail[state] ?? 0);
+      this.outputLink[id] = renumbered(outputLink[state] ?? NO_STATE);
+    });
+    const transitionTo = (state: number): number => {
+      const id = idOf[state] ?? 0;
+      return (id << 1) | ((keyLength[state] ?? 0) > 0 || outputLink[state] !== NO_STATE ? 1 : 0);
+    };
 
     this.childStart = new Int32Array(states);
     this.childCount = new Int32Array(states);
@@ -191,9 +209,10 @@ export class SpellingAutomaton {
     this.childSymbol = new Int32Array(edges);
     this.childValue = new Int32Array(edges);
     let edge = 0;
-    children.forEach((map, state) => {
-      this.childStart[state] = edge;
-      this.childCount[state] = map.size;
+    order.forEach((state, id) => {
+      const map = children[state] ?? new Map<number, number>();
+      this.childStart[id] = edge;
+      this.childCount[id] = map.size;
       for (const [symbol, child] of map) {
         this.childSymbol[edge] = symbol;
         this.childValue[edge] = transitionTo(child);
@@ -201,22 +220,21 @@ export class SpellingAutomaton {
       }
     });
 
-    // Rows for a prefix of the breadth-first order: a state's fail link is shallower, so its row
-    // is complete before the state's own, which starts as a copy of it.
+    // Rows for the first states: a state's fail link is shallower, so its row is complete before
+    // the state's own, which starts as a copy of it.
     const width = symbols + 1;
-    const rows = Math.max(1, Math.min(states, Math.floor(DENSE_BUDGET / width)));
-    this.dense = new Int32Array(width * rows);
-    this.denseRow = new Int32Array(states).fill(-1);
-    for (let n = 0; n < rows; n++) {
-      const state = order[n] ?? 0;
-      const row = width * n;
-      this.denseRow[state] = row;
-      if (state !== 0) {
-        const link = this.denseRow[this.fail[state] ?? 0] ?? 0;
+    this.width = width;
+    this.rows = Math.max(1, Math.min(states, Math.floor(DENSE_BUDGET / width)));
+    this.dense = new Int32Array(width * this.rows);
+    for (let id = 0; id < this.rows; id++) {
+      const row = width * id;
+      if (id !== 0) {
+        const link = width * (this.fail[id] ?? 0);
         this.dense.copyWithin(row, link, link + width);
       }
-      for (const [symbol, child] of children[state] ?? [])
+      for (const [symbol, child] of children[order[id] ?? 0] ?? []) {
         this.dense[row + symbol] = transitionTo(child);
+      }
     }
   }
 
@@ -234,7 +252,7 @@ export class SpellingAutomaton {
   }
 
   private scan(text: string, from: number, rank: RankSpan, first: boolean): Span | null {
-    const { symbolOf, dense, denseRow, childStart, childCount, childSymbol, childValue, fail } =
+    const { symbolOf, dense, rows, width, childStart, childCount, childSymbol, childValue, fail } =
       this;
     const { keyLength, outputLink, flags, depth, spaceSymbol } = this;
     let best: Span | null = null;
@@ -253,9 +271,8 @@ export class SpellingAutomaton {
       // The transition, inline: this loop runs on every character of the page.
       let value = 0;
       for (;;) {
-        const row = denseRow[state] ?? -1;
-        if (row >= 0) {
-          value = dense[row + symbol] ?? 0;
+        if (state < rows) {
+          value = dense[state * width + symbol] ?? 0;
           break;
         }
         const start = childStart[state] ?? 0;
