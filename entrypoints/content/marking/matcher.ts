@@ -506,25 +506,27 @@ class HitStream {
    * found earlier at or after `from` is still the regex's leftmost and is reused.
    */
   next(from: number): Hit | null {
-    let best: Hit | null = null;
-    this.regexes.forEach((re, index) => {
+    let best: (typeof this.hits)[number] | null = null;
+    // A plain loop, no closure: this runs on every text node of a page while the reader has terms.
+    for (let index = 0; index < this.regexes.length; index++) {
       const hit = this.hits[index];
-      if (!hit) return;
+      const re = this.regexes[index];
+      if (hit === undefined || re === undefined) continue;
       // Searched from at most here, and either exhausted or its hit not yet passed.
       const valid =
         hit.from >= 0 && hit.from <= from && (hit.row === undefined || hit.start >= from);
       if (!valid) this.advance(re, hit, from);
-      if (!hit.row) return;
+      if (hit.row === undefined) continue;
       if (
-        best === null ||
+        best?.row === undefined ||
         hit.start < best.start ||
         (hit.start === best.start &&
           (hit.end > best.end || (hit.end === best.end && hit.row.order < best.row.order)))
       ) {
-        best = { start: hit.start, end: hit.end, row: hit.row };
+        best = hit;
       }
-    });
-    return best;
+    }
+    return best?.row === undefined ? null : { start: best.start, end: best.end, row: best.row };
   }
 
   private advance(re: RegExp, hit: (typeof this.hits)[number], from: number): void {
@@ -608,11 +610,12 @@ function compileWithOwn(
     version,
     test: (text: string): boolean => bundled.test(text) || own.test(text),
     findAll(text: string): readonly Match[] {
-      const out: Match[] = [];
       bundled.reset(text);
       own.reset(text);
       let b = bundled.next(0);
       let u = own.next(0);
+      if (b === null && u === null) return NO_MATCHES;
+      const out: Match[] = [];
       while (b !== null || u !== null) {
         if (b !== null && u !== null && b.start < u.end && u.start < b.end) {
           if (lengthOf(u) > lengthOf(b)) b = bundled.next(b.start + 1);
