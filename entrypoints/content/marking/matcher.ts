@@ -159,7 +159,8 @@ function caseClass(ch: string): string {
   return `[${[...set].join('')}]`;
 }
 
-function prepareRows(aliases: readonly MatcherAlias[]): Row[] {
+/** `levels`: only the RegExp patterns need them; the reader's spellings' automaton does not. */
+function prepareRows(aliases: readonly MatcherAlias[], levels = true): Row[] {
   const rows: Row[] = [];
   aliases.forEach((alias, index) => {
     const text = alias.text.trim();
@@ -183,7 +184,7 @@ function prepareRows(aliases: readonly MatcherAlias[]): Row[] {
   rows.forEach((row, i) => {
     row.order = i;
   });
-  assignLevels(rows);
+  if (levels) assignLevels(rows);
   return rows;
 }
 
@@ -603,7 +604,10 @@ function compileWithOwn(
     new Resolver(bundledRows),
   );
   // The reader's terms never inflect: the options page has no such field.
-  const ownRows = prepareRows(ownAliases.map((alias) => ({ ...alias, inflect: false })));
+  const ownRows = prepareRows(
+    ownAliases.map((alias) => ({ ...alias, inflect: false })),
+    false,
+  );
   const own = new OwnSpellings(ownRows, new Resolver(ownRows));
 
   return {

@@ -111,130 +111,137 @@ export class SpellingAutomaton {
   readonly size: number;
 
   constructor(keys: Iterable<string>) {
-    // The trie, built with maps, then flattened into arrays for the scan.
-    const children: Map<number, number>[] = [new Map()];
+    // Symbols first, so that a trie edge can be one number: parent * width + symbol.
+    const spellings: number[][] = [];
+    const flagsOfKey: number[] = [];
+    let symbols = 0;
+    for (const key of keys) {
+      if (key === '') continue;
+      const path: number[] = [];
+      for (let i = 0; i < key.length; i++) {
+        const unit = foldUnit(key.charAt(i));
+        let symbol = this.symbolOf[unit.charCodeAt(0)] ?? 0;
+        if (symbol === 0) {
+          symbol = ++symbols;
+          for (const variant of variantsOf(unit)) {
+            if (this.symbolOf[variant] === 0) this.symbolOf[variant] = symbol;
+          }
+        }
+        path.push(symbol);
+      }
+      spellings.push(path);
+      flagsOfKey.push(
+        (isWordAt(key, 0) ? FIRST_IS_WORD : 0) | (isWordAt(key, key.length - 1) ? LAST_IS_WORD : 0),
+      );
+    }
+    const width = symbols + 1;
+    this.width = width;
+    this.spaceSymbol = this.symbolOf[0x20] ?? 0;
+
+    // The trie, in plain arrays: one map of edges, and each node's children as a linked list.
+    const edges = new Map<number, number>();
+    const firstChild: number[] = [NO_STATE];
+    const nextSibling: number[] = [NO_STATE];
+    const symbolIn: number[] = [0];
     const keyLength: number[] = [0];
     const flags: number[] = [0];
     const depth: number[] = [0];
-    let symbols = 0;
     let size = 0;
-    const symbolFor = (unit: string): number => {
-      const known = this.symbolOf[unit.charCodeAt(0)] ?? 0;
-      if (known !== 0) return known;
-      symbols++;
-      for (const variant of variantsOf(unit)) {
-        if (this.symbolOf[variant] === 0) this.symbolOf[variant] = symbols;
-      }
-      return symbols;
-    };
-    for (const key of keys) {
-      if (key === '') continue;
+    spellings.forEach((path, k) => {
       let state = 0;
-      for (let i = 0; i < key.length; i++) {
-        const symbol = symbolFor(foldUnit(key.charAt(i)));
-        const map = children[state] ?? new Map<number, number>();
-        const next = map.get(symbol);
+      for (let i = 0; i < path.length; i++) {
+        const symbol = path[i] ?? 0;
+        const edge = state * width + symbol;
+        const next = edges.get(edge);
         if (next !== undefined) {
           state = next;
           continue;
         }
-        const parent = state;
-        state = children.length;
-        map.set(symbol, state);
-        children.push(new Map());
+        const child = firstChild.length;
+        edges.set(edge, child);
+        firstChild.push(NO_STATE);
+        nextSibling.push(firstChild[state] ?? NO_STATE);
+        firstChild[state] = child;
+        symbolIn.push(symbol);
         keyLength.push(0);
-        flags.push(key.charAt(i) === ' ' ? HAS_SPACE : (flags[parent] ?? 0) & HAS_SPACE);
+        flags.push(symbol === this.spaceSymbol ? HAS_SPACE : (flags[state] ?? 0) & HAS_SPACE);
         depth.push(i + 1);
+        state = child;
       }
       if (keyLength[state] === 0) size++;
-      keyLength[state] = key.length;
-      flags[state] =
-        (flags[state] ?? 0) |
-        (isWordAt(key, 0) ? FIRST_IS_WORD : 0) |
-        (isWordAt(key, key.length - 1) ? LAST_IS_WORD : 0);
-    }
+      keyLength[state] = path.length;
+      flags[state] = (flags[state] ?? 0) | (flagsOfKey[k] ?? 0);
+    });
     this.size = size;
-    this.spaceSymbol = this.symbolOf[0x20] ?? 0;
 
     // Fail and output links breadth first: a state's fail link is its longest proper suffix that
     // is a trie path, found from its parent's.
-    const states = children.length;
+    const states = firstChild.length;
     const fail = new Int32Array(states);
     const outputLink = new Int32Array(states).fill(NO_STATE);
-    const order: number[] = [0];
-    for (let head = 0; head < order.length; head++) {
+    const order = new Int32Array(states);
+    let queued = 1;
+    for (let head = 0; head < queued; head++) {
       const state = order[head] ?? 0;
       const link = fail[state] ?? 0;
       if (state !== 0) {
         outputLink[state] = (keyLength[link] ?? 0) > 0 ? link : (outputLink[link] ?? NO_STATE);
       }
-      for (const [symbol, child] of children[state] ?? []) {
+      for (let child = firstChild[state] ?? NO_STATE; child !== NO_STATE; ) {
         if (state !== 0) {
+          const symbol = symbolIn[child] ?? 0;
           let back = link;
-          while (back !== 0 && !children[back]?.has(symbol)) back = fail[back] ?? 0;
-          fail[child] = children[back]?.get(symbol) ?? 0;
+          while (back !== 0 && !edges.has(back * width + symbol)) back = fail[back] ?? 0;
+          fail[child] = edges.get(back * width + symbol) ?? 0;
         }
-        order.push(child);
+        order[queued++] = child;
+        child = nextSibling[child] ?? NO_STATE;
       }
     }
 
     // States are numbered again in breadth-first order, so that those with a complete row (the
     // shallowest) are 0 to rows - 1, and the scan tells them apart with one comparison.
     const idOf = new Int32Array(states);
-    order.forEach((state, id) => {
-      idOf[state] = id;
-    });
-    const renumbered = (state: number): number =>
-      state === NO_STATE ? NO_STATE : (idOf[state] ?? 0);
+    for (let id = 0; id < states; id++) idOf[order[id] ?? 0] = id;
+    const transitionTo = (state: number): number =>
+      ((idOf[state] ?? 0) << 1) |
+      ((keyLength[state] ?? 0) > 0 || outputLink[state] !== NO_STATE ? 1 : 0);
     this.keyLength = new Int32Array(states);
     this.flags = new Uint8Array(states);
     this.depth = new Int32Array(states);
     this.fail = new Int32Array(states);
     this.outputLink = new Int32Array(states);
-    order.forEach((state, id) => {
+    this.childStart = new Int32Array(states);
+    this.childCount = new Int32Array(states);
+    this.childSymbol = new Int32Array(states - 1);
+    this.childValue = new Int32Array(states - 1);
+    this.rows = Math.max(1, Math.min(states, Math.floor(DENSE_BUDGET / width)));
+    this.dense = new Int32Array(width * this.rows);
+    let edge = 0;
+    for (let id = 0; id < states; id++) {
+      const state = order[id] ?? 0;
       this.keyLength[id] = keyLength[state] ?? 0;
       this.flags[id] = flags[state] ?? 0;
       this.depth[id] = depth[state] ?? 0;
-      this.fail[id] = renumbered(fail[state] ?? 0);
-      this.outputLink[id] = renumbered(outputLink[state] ?? NO_STATE);
-    });
-    const transitionTo = (state: number): number => {
-      const id = idOf[state] ?? 0;
-      return (id << 1) | ((keyLength[state] ?? 0) > 0 || outputLink[state] !== NO_STATE ? 1 : 0);
-    };
-
-    this.childStart = new Int32Array(states);
-    this.childCount = new Int32Array(states);
-    const edges = states - 1;
-    this.childSymbol = new Int32Array(edges);
-    this.childValue = new Int32Array(edges);
-    let edge = 0;
-    order.forEach((state, id) => {
-      const map = children[state] ?? new Map<number, number>();
+      const link = idOf[fail[state] ?? 0] ?? 0;
+      this.fail[id] = link;
+      const output = outputLink[state] ?? NO_STATE;
+      this.outputLink[id] = output === NO_STATE ? NO_STATE : (idOf[output] ?? 0);
+      // The first states get a complete row: their fail link is shallower, so its row is done
+      // already, and theirs starts as a copy of it.
+      const row = id < this.rows ? width * id : -1;
+      if (row > 0) this.dense.copyWithin(row, width * link, width * link + width);
       this.childStart[id] = edge;
-      this.childCount[id] = map.size;
-      for (const [symbol, child] of map) {
+      for (let child = firstChild[state] ?? NO_STATE; child !== NO_STATE; ) {
+        const symbol = symbolIn[child] ?? 0;
+        const value = transitionTo(child);
         this.childSymbol[edge] = symbol;
-        this.childValue[edge] = transitionTo(child);
+        this.childValue[edge] = value;
         edge++;
+        if (row >= 0) this.dense[row + symbol] = value;
+        child = nextSibling[child] ?? NO_STATE;
       }
-    });
-
-    // Rows for the first states: a state's fail link is shallower, so its row is complete before
-    // the state's own, which starts as a copy of it.
-    const width = symbols + 1;
-    this.width = width;
-    this.rows = Math.max(1, Math.min(states, Math.floor(DENSE_BUDGET / width)));
-    this.dense = new Int32Array(width * this.rows);
-    for (let id = 0; id < this.rows; id++) {
-      const row = width * id;
-      if (id !== 0) {
-        const link = width * (this.fail[id] ?? 0);
-        this.dense.copyWithin(row, link, link + width);
-      }
-      for (const [symbol, child] of children[order[id] ?? 0] ?? []) {
-        this.dense[row + symbol] = transitionTo(child);
-      }
+      this.childCount[id] = edge - (this.childStart[id] ?? 0);
     }
   }
 
