@@ -27,7 +27,7 @@ const api = {
   markRegExp: () => runMarkRegExp(combinedRegExp(data)),
   markTerms: () => runMarkTerms(markJsTermCalls(data)),
   floor: () => runFloor(combinedRegExp(data)),
-  // A reader's own terms (docs/performance.md, "Your terms"): the shipped tries, the same
+  // A reader's own terms (docs/performance.md, "Your terms"): the shipped automaton, the same
   // spellings as plain alternation split below V8's size limit, and one combined RegExp.
   oursUser500: () => runOurs(withUser(500)),
   oursUser5000: () => runOurs(withUser(5000)),
