@@ -163,7 +163,11 @@ async function benchUserTerms(measure) {
       ['run', 'ms', 'x bundled alone'],
       [
         ['ours, bundled glossary alone', fmt(result.oursMs), '1.00'],
-        ['ours + 500 own spellings (automaton)', fmt(result.oursUser500Ms), fmt(result.ratioUser500)],
+        [
+          'ours + 500 own spellings (automaton)',
+          fmt(result.oursUser500Ms),
+          fmt(result.ratioUser500),
+        ],
         [
           'ours + 5,000 own spellings (automaton)',
           fmt(result.oursUser5000Ms),
