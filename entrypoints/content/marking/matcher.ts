@@ -39,7 +39,7 @@ import type {
   MatcherAlias,
   MatcherData,
 } from '../../../common/glossary-types';
-import { type RankSpan, SpellingAutomaton } from './spelling-automaton';
+import { type AcceptSpan, SpellingAutomaton } from './spelling-automaton';
 
 export interface Match {
   /** UTF-16 offsets into the searched text; `end` is exclusive. */
@@ -485,10 +485,6 @@ class HitStream {
     this.hits = regexes.map(() => ({ start: -1, end: -1, row: undefined, from: 0 }));
   }
 
-  get empty(): boolean {
-    return this.regexes.length === 0;
-  }
-
   reset(text: string): void {
     this.text = text;
     for (const hit of this.hits) {
@@ -556,8 +552,8 @@ class HitStream {
 class OwnSpellings {
   private text = '';
   private readonly automaton: SpellingAutomaton;
-  private readonly rank: RankSpan = (start, end) =>
-    this.resolver.resolve(this.text.slice(start, end))?.order ?? -1;
+  private readonly accept: AcceptSpan = (start, end) =>
+    this.resolver.resolve(this.text.slice(start, end)) !== undefined;
 
   constructor(
     rows: readonly Row[],
@@ -577,12 +573,12 @@ class OwnSpellings {
 
   test(text: string): boolean {
     this.text = text;
-    return this.automaton.has(text, this.rank);
+    return this.automaton.has(text, this.accept);
   }
 
   /** The best hit starting at or after `from`: leftmost, then longest, then row order. */
   next(from: number): Hit | null {
-    const span = this.automaton.next(this.text, from, this.rank);
+    const span = this.automaton.next(this.text, from, this.accept);
     if (span === null) return null;
     const row = this.resolver.resolve(this.text.slice(span.start, span.end));
     return row ? { start: span.start, end: span.end, row } : null;

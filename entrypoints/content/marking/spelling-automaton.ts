@@ -12,8 +12,7 @@
  * - a spelling whose first (last) character is a word character ([A-Za-z0-9_], JS `\b` without
  *   `u`) needs a non-word character or the text's edge before (after) it.
  *
- * `next` returns the leftmost acceptable span from a position, the longest there, then the one the
- * caller ranks first.
+ * `next` returns the leftmost span the caller accepts from a position, the longest there.
  */
 
 const WORD = new Uint8Array(128);
@@ -65,15 +64,14 @@ const LAST_IS_WORD = 2;
 const HAS_SPACE = 4;
 
 /**
- * Ranks a span the automaton found: a number, lower first, or a negative one to refuse it (the
- * caller's case rule did not accept the text as written).
+ * Whether the caller takes a span the automaton found: false when its case rule does not accept
+ * the text as written.
  */
-export type RankSpan = (start: number, end: number) => number;
+export type AcceptSpan = (start: number, end: number) => boolean;
 
 export interface Span {
   start: number;
   end: number;
-  rank: number;
 }
 
 /**
@@ -106,9 +104,6 @@ export class SpellingAutomaton {
   private readonly flags: Uint8Array;
   /** Normalised length of a state's path from the root. */
   private readonly depth: Int32Array;
-
-  /** How many distinct folded spellings it holds. */
-  readonly size: number;
 
   constructor(keys: Iterable<string>) {
     // Symbols first, so that a trie edge can be one number: parent * width + symbol.
@@ -146,7 +141,6 @@ export class SpellingAutomaton {
     const keyLength: number[] = [0];
     const flags: number[] = [0];
     const depth: number[] = [0];
-    let size = 0;
     spellings.forEach((path, k) => {
       let state = 0;
       for (let i = 0; i < path.length; i++) {
@@ -168,11 +162,9 @@ export class SpellingAutomaton {
         depth.push(i + 1);
         state = child;
       }
-      if (keyLength[state] === 0) size++;
       keyLength[state] = path.length;
       flags[state] = (flags[state] ?? 0) | (flagsOfKey[k] ?? 0);
     });
-    this.size = size;
 
     // Fail and output links breadth first: a state's fail link is its longest proper suffix that
     // is a trie path, found from its parent's.
@@ -246,19 +238,19 @@ export class SpellingAutomaton {
   }
 
   /**
-   * The best span starting at or after `from`: leftmost, then longest, then lowest rank. Null when
-   * there is none. `rank` is asked only about spans whose word boundaries hold.
+   * The best span starting at or after `from`: leftmost, then longest. Null when there is none.
+   * `accept` is asked only about spans whose word boundaries hold.
    */
-  next(text: string, from: number, rank: RankSpan): Span | null {
-    return this.scan(text, from, rank, false);
+  next(text: string, from: number, accept: AcceptSpan): Span | null {
+    return this.scan(text, from, accept, false);
   }
 
-  /** Whether the text holds any span `rank` accepts; stops at the first. */
-  has(text: string, rank: RankSpan): boolean {
-    return this.scan(text, 0, rank, true) !== null;
+  /** Whether the text holds any span `accept` takes; stops at the first. */
+  has(text: string, accept: AcceptSpan): boolean {
+    return this.scan(text, 0, accept, true) !== null;
   }
 
-  private scan(text: string, from: number, rank: RankSpan, first: boolean): Span | null {
+  private scan(text: string, from: number, accept: AcceptSpan, first: boolean): Span | null {
     const { symbolOf, dense, rows, width, childStart, childCount, childSymbol, childValue, fail } =
       this;
     const { keyLength, outputLink, flags, depth, spaceSymbol } = this;
@@ -300,19 +292,11 @@ export class SpellingAutomaton {
           if ((shape & LAST_IS_WORD) !== 0 && isWordAt(text, i + 1)) continue;
           const start = startOf(text, i, keyLength[out] ?? 0, shape);
           if ((shape & FIRST_IS_WORD) !== 0 && isWordAt(text, start - 1)) continue;
+          // A span found later that starts no later ends later: it is longer.
           if (best !== null && start > best.start) continue;
-          const end = i + 1;
-          const spanRank = rank(start, end);
-          if (spanRank < 0) continue;
-          if (first) return { start, end, rank: spanRank };
-          if (
-            best === null ||
-            start < best.start ||
-            end > best.end ||
-            (end === best.end && spanRank < best.rank)
-          ) {
-            best = { start, end, rank: spanRank };
-          }
+          if (!accept(start, i + 1)) continue;
+          best = { start, end: i + 1 };
+          if (first) return best;
         }
       }
       // The state is the longest text read that some spelling begins with: once it begins after
