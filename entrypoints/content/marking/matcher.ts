@@ -552,8 +552,14 @@ class HitStream {
 class OwnSpellings {
   private text = '';
   private readonly automaton: SpellingAutomaton;
-  private readonly accept: AcceptSpan = (start, end) =>
-    this.resolver.resolve(this.text.slice(start, end)) !== undefined;
+  /** The row of the last span `accept` took: the automaton returns that span, so it is its row. */
+  private accepted: Row | undefined;
+  private readonly accept: AcceptSpan = (start, end) => {
+    const row = this.resolver.resolve(this.text.slice(start, end));
+    if (row === undefined) return false;
+    this.accepted = row;
+    return true;
+  };
 
   constructor(
     rows: readonly Row[],
@@ -579,9 +585,8 @@ class OwnSpellings {
   /** The best hit starting at or after `from`: leftmost, then longest, then row order. */
   next(from: number): Hit | null {
     const span = this.automaton.next(this.text, from, this.accept);
-    if (span === null) return null;
-    const row = this.resolver.resolve(this.text.slice(span.start, span.end));
-    return row ? { start: span.start, end: span.end, row } : null;
+    const row = this.accepted;
+    return span === null || row === undefined ? null : { start: span.start, end: span.end, row };
   }
 }
 

@@ -239,7 +239,8 @@ export class SpellingAutomaton {
 
   /**
    * The best span starting at or after `from`: leftmost, then longest. Null when there is none.
-   * `accept` is asked only about spans whose word boundaries hold.
+   * `accept` is asked only about spans whose word boundaries hold, and the span returned is the
+   * last one it took (so the caller need not look its span up again).
    */
   next(text: string, from: number, accept: AcceptSpan): Span | null {
     return this.scan(text, from, accept, false);

@@ -67,6 +67,15 @@ describe('SpellingAutomaton', () => {
     const asWritten: AcceptSpan = (start, end) =>
       ['Plan', 'Plan X'].includes(text.slice(start, end));
     expect(spans(automaton, text, asWritten)).toEqual(['Plan']);
+    // The span returned is the last one accepted: the matcher keeps its row from that call.
+    let lastTaken = '';
+    const recording: AcceptSpan = (start, end) => {
+      const taken = asWritten(start, end);
+      if (taken) lastTaken = text.slice(start, end);
+      return taken;
+    };
+    const span = automaton.next(text, 0, recording);
+    expect(span && text.slice(span.start, span.end)).toBe(lastTaken);
     expect(automaton.has(text, asWritten)).toBe(true);
     expect(automaton.has('plan x', (start, end) => 'plan x'.slice(start, end) === 'Plan')).toBe(
       false,
