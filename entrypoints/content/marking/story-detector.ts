@@ -386,7 +386,7 @@ export class StoryDetector<Found = true> {
     const tag = root.localName;
     const attributed = root.hasAttributes();
     const unread = SKIPPED.has(tag) || (attributed && hiddenByAttribute(root));
-    this.enter(root, tag, attributed);
+    this.enterRoot(root, tag, attributed);
     this.openRecords[0] = this.newRecord(root, tag, attributed, null, this.openLinks[0] === 1);
     if (unread) this.next = null;
   }
@@ -470,27 +470,39 @@ export class StoryDetector<Found = true> {
       this.matchFrom = null;
       this.restart();
     }
+    // The loop runs once per node of the page, much of it before V8 has optimised it: fields
+    // are read into locals once per slice and entering an element is written out in place.
     const walker = this.walker;
     const matches = this.matches;
     const open = this.openElements;
+    const tags = this.openTags;
+    const attributedAt = this.openAttributed;
+    const records = this.openRecords;
+    const holders = this.openHolders;
+    const links = this.openLinks;
+    const matched = this.matched;
+    const found = this.found;
+    const matchedRecords = this.matchedRecords;
+    let matchFrom = this.matchFrom;
+    let depth = this.depth;
     let node = this.next === undefined ? walker.nextNode() : this.next;
     let count = 0;
     while (node !== null) {
       const parent = node.parentNode;
-      while (this.depth > 1 && open[this.depth - 1] !== parent) this.depth--;
+      while (depth > 1 && open[depth - 1] !== parent) depth--;
       if (node.nodeType === TEXT_NODE) {
         const data = (node as Text).data;
         let chars = proseLength(data);
         if (chars > 0) {
-          const holder = this.openHolders[this.depth - 1] as number;
-          const record = this.openRecords[holder] ?? this.openRecord(holder);
-          if (node === this.matchFrom) this.matchFrom = null;
-          if (this.matchFrom === null) {
-            const found = matches(data);
-            if (found !== false) {
-              this.matched.push(node as Text);
-              this.found.push(found);
-              this.matchedRecords.push(record);
+          const holder = holders[depth - 1] as number;
+          const record = records[holder] ?? this.openRecord(holder);
+          if (node === matchFrom) matchFrom = null;
+          if (matchFrom === null) {
+            const answer = matches(data);
+            if (answer !== false) {
+              matched.push(node as Text);
+              found.push(answer);
+              matchedRecords.push(record);
             }
           }
           let commas = occurrences(data, ',');
@@ -509,7 +521,7 @@ export class StoryDetector<Found = true> {
           }
           record.chars += chars;
           record.inlineChars += chars;
-          if ((this.openLinks[this.depth - 1] as number) > 0) record.linkChars += chars;
+          if ((links[depth - 1] as number) > 0) record.linkChars += chars;
           record.inlineCommas += commas;
         }
         node = walker.nextNode();
@@ -520,15 +532,27 @@ export class StoryDetector<Found = true> {
         if (SKIPPED.has(tag) || (attributed && hiddenByAttribute(element))) {
           node = nextOutside(walker);
         } else {
-          this.enter(element, tag, attributed);
+          // Entering: the element is open at `depth` (depth > 0: the root was entered first).
+          open[depth] = element;
+          tags[depth] = tag;
+          attributedAt[depth] = attributed;
+          records[depth] = null;
+          holders[depth] = INLINE_TEXT.has(tag) ? (holders[depth - 1] as number) : depth;
+          const link = tag === 'a' && attributed && element.hasAttribute('href') ? 1 : 0;
+          links[depth] = (links[depth - 1] as number) + link;
+          depth++;
           node = walker.nextNode();
         }
       }
       if (++count % WALK_CLOCK_EVERY === 0 && this.now() >= deadline) {
         this.next = node;
+        this.depth = depth;
+        this.matchFrom = matchFrom;
         return false;
       }
     }
+    this.depth = depth;
+    this.matchFrom = matchFrom;
     return true;
   }
 
@@ -564,16 +588,14 @@ export class StoryDetector<Found = true> {
     );
   }
 
-  private enter(element: Element, tag: string, attributed: boolean): void {
-    const depth = this.depth++;
-    this.openElements[depth] = element;
-    this.openTags[depth] = tag;
-    this.openAttributed[depth] = attributed;
-    this.openRecords[depth] = null;
-    const inline = depth > 0 && INLINE_TEXT.has(tag);
-    this.openHolders[depth] = inline ? (this.openHolders[depth - 1] as number) : depth;
-    const link = tag === 'a' && attributed && element.hasAttribute('href') ? 1 : 0;
-    this.openLinks[depth] = (depth > 0 ? (this.openLinks[depth - 1] as number) : 0) + link;
+  /** The root is open at depth 0, holding its own text (the walk enters the rest in place). */
+  private enterRoot(element: Element, tag: string, attributed: boolean): void {
+    this.depth = 1;
+    this.openElements[0] = element;
+    this.openTags[0] = tag;
+    this.openAttributed[0] = attributed;
+    this.openHolders[0] = 0;
+    this.openLinks[0] = tag === 'a' && attributed && element.hasAttribute('href') ? 1 : 0;
   }
 
   /** The record of the open element at `depth`, made with those of the open elements above it. */
