@@ -80,7 +80,7 @@ const RUNS = args.quick
   ? { article: 1, large: 1, largeMarkTerms: 1, longStory: 1, corpus: 1, corpusMarkTerms: 1 }
   : { article: 7, large: 5, largeMarkTerms: 3, longStory: 5, corpus: 2, corpusMarkTerms: 1 };
 
-const METHODS = ['ours', 'markRegExp', 'markTerms', 'floor'];
+const METHODS = ['ours', 'markRegExp', 'markTerms', 'floor', 'structureFloor'];
 
 const CONFIRM_RUNS = 3;
 const MAX_CONFIRMED_PAGES = args.quick ? 0 : 25;
@@ -447,6 +447,8 @@ function summarise({ name, kind, samples, errors, path }) {
     markRegExpMs: ms('markRegExp'),
     markTermsMs: ms('markTerms'),
     floorMs: ms('floor'),
+    structureFloorMs: ms('structureFloor'),
+    elements: samples.structureFloor[0]?.elements ?? null,
     marks: {
       ours: ours[0]?.marks ?? null,
       markRegExp: samples.markRegExp[0]?.marks ?? null,
@@ -478,6 +480,8 @@ function summarise({ name, kind, samples, errors, path }) {
   const ratio = (a, b) => (a !== null && b !== null && b > 0 ? round(a / b) : null);
   row.ratioToMarkJs = ratio(row.oursMs, Number.isFinite(fastestMarkJs) ? fastestMarkJs : null);
   row.ratioToFloor = ratio(row.oursMs, row.floorMs);
+  row.structureToFloor = ratio(row.structureFloorMs, row.floorMs);
+  row.structureToMarkJs = ratio(row.structureFloorMs, row.markRegExpMs);
   return row;
 }
 
@@ -506,7 +510,7 @@ function checkTargets(rows) {
     detail:
       corpusRatio === null
         ? 'no corpus'
-        : `${round(summed('oursMs'), 1)} ms vs ${round(summed('markRegExpMs'), 1)} ms over ${corpus.length} pages: ${round(corpusRatio)}×`,
+        : `${round(summed('oursMs'), 1)} ms vs ${round(summed('markRegExpMs'), 1)} ms over ${corpus.length} pages: ${round(corpusRatio)}× (structure floor ${round(summed('structureFloorMs'), 1)} ms: ${round(summed('structureFloorMs') / summed('markRegExpMs'))}×)`,
   });
   const large = rows.find((r) => r.kind === 'large');
   checks.push({
@@ -515,7 +519,7 @@ function checkTargets(rows) {
       large && large.ratioToFloor !== null && large.ratioToFloor <= TARGETS.maxRatioToFloorLarge,
     ),
     detail: large
-      ? `${large.oursMs} ms vs floor ${large.floorMs} ms: ${large.ratioToFloor}×`
+      ? `${large.oursMs} ms vs floor ${large.floorMs} ms: ${large.ratioToFloor}× (structure floor ${large.structureFloorMs} ms: ${large.structureToFloor}×)`
       : 'no 2 MB page',
   });
   const long = rows.find((r) => r.kind === 'long-story');
@@ -525,7 +529,7 @@ function checkTargets(rows) {
       long && long.ratioToFloor !== null && long.ratioToFloor <= TARGETS.maxRatioToFloorLongStory,
     ),
     detail: long
-      ? `${long.oursMs} ms vs floor ${long.floorMs} ms (${long.chars} chars): ${long.ratioToFloor}×`
+      ? `${long.oursMs} ms vs floor ${long.floorMs} ms (${long.chars} chars): ${long.ratioToFloor}× (structure floor ${long.structureFloorMs} ms: ${long.structureToFloor}×)`
       : 'no long-story page (needs ../shared/corpus/readability-expected)',
   });
   const marked = long?.marks.floorMatches ? long.marks.ours / long.marks.floorMatches : null;
@@ -577,8 +581,10 @@ const HEADERS = [
   'markRegExp ms',
   'mark(terms) ms',
   'floor ms',
+  'structure floor ms',
   'ours/mark.js',
   'ours/floor',
+  'structure/floor',
   'marks ours / mark.js',
 ];
 
@@ -593,8 +599,10 @@ function tableRow(r) {
     fmt(r.markRegExpMs),
     fmt(r.markTermsMs),
     fmt(r.floorMs),
+    fmt(r.structureFloorMs),
     fmt(r.ratioToMarkJs, 2),
     fmt(r.ratioToFloor, 2),
+    fmt(r.structureToFloor, 2),
     `${r.marks.ours ?? '–'} / ${r.marks.markRegExp ?? '–'}`,
   ];
 }
@@ -625,8 +633,10 @@ function printReport(rows, checks) {
       'markRegExpMs',
       'markTermsMs',
       'floorMs',
+      'structureFloorMs',
       'ratioToMarkJs',
       'ratioToFloor',
+      'structureToMarkJs',
     ].map((key) => {
       const values = stat(key);
       return [

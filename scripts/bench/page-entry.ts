@@ -8,7 +8,7 @@ import type { Glossary, MatcherData } from '../../common/glossary-types';
 import glossaryJson from '../../data/glossary.json';
 import { flattenAliases } from '../../entrypoints/background/matcher-data';
 import { compileMatcher } from '../../entrypoints/content/marking/matcher';
-import { runFloor, runMarkRegExp, runMarkTerms } from './baselines';
+import { runFloor, runMarkRegExp, runMarkTerms, runStructureFloor } from './baselines';
 import { combinedRegExp, markJsTermCalls } from './comparison-patterns';
 import { appendParagraphs, runOurs } from './run-ours';
 import { userSpellings } from './user-spellings';
@@ -27,6 +27,7 @@ const api = {
   markRegExp: () => runMarkRegExp(combinedRegExp(data)),
   markTerms: () => runMarkTerms(markJsTermCalls(data)),
   floor: () => runFloor(combinedRegExp(data)),
+  structureFloor: () => runStructureFloor(combinedRegExp(data)),
   // A reader's own terms (docs/performance.md, "Your terms"): the shipped automaton, the same
   // spellings as plain alternation split below V8's size limit, and one combined RegExp.
   oursUser500: () => runOurs(withUser(500)),
