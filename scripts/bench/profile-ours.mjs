@@ -4,7 +4,7 @@
  * run's samples say nothing. The profiler roughly doubles the times; compare functions, not ms.
  *
  *   node scripts/bench/profile-ours.mjs [--runs 40] [--page article|large|long-story|FILE.html] [--warm]
- *     [--method ours|oursUser500|oursUser5000]
+ *     [--method ours|oursUser500|oursUser5000] [--lines FUNCTION]
  *
  * --warm profiles a second marker in the same document after a first one ran (and `gc()` flushed
  * the RegExp code): the difference to a cold run is what first calls cost (V8's lazy compilation
@@ -28,6 +28,9 @@ const pageName = opt('--page', 'article');
 const warm = argv.includes('--warm');
 // Which of the bench page's runs to profile: a reader's own spellings are `oursUser500/5000`.
 const method = opt('--method', 'ours');
+// --lines walk: the samples of one function by line of the bundle, with the line's text.
+const linesOf = opt('--lines', null);
+const lineTicks = new Map();
 const corpus = READABILITY_CORPUS_DIR;
 
 const bundle = await buildPageBundle();
@@ -71,6 +74,12 @@ for (let run = 0; run < runs + 3; run++) {
   if (run < 3) continue;
   oursMs.push(result.ms);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  for (const n of profile.nodes) {
+    if (n.callFrame.functionName !== linesOf) continue;
+    for (const { line, ticks } of n.positionTicks ?? []) {
+      lineTicks.set(line, (lineTicks.get(line) ?? 0) + ticks);
+    }
+  }
   const { samples, timeDeltas } = profile;
   const parentOf = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n);
@@ -96,6 +105,14 @@ console.log(`ours median ${oursMs[oursMs.length >> 1].toFixed(3)} ms over ${runs
 console.log(`non-idle sampled per run ${(totalMs / runs).toFixed(3)} ms`);
 for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
   console.log(`${(ms / runs).toFixed(4).padStart(8)} ms  ${key}`);
+}
+if (linesOf !== null) {
+  const source = bundle.split('\n');
+  const all = [...lineTicks.values()].reduce((sum, ticks) => sum + ticks, 0);
+  console.log(`--- ${linesOf} by line (share of its ${all} samples)`);
+  for (const [line, ticks] of [...lineTicks].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+    console.log(`${((100 * ticks) / all).toFixed(1).padStart(5)}%  L${line}  ${source[line - 1]?.trim()}`);
+  }
 }
 console.log('--- inclusive');
 for (const [key, ms] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 60)) {
