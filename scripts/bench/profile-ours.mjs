@@ -111,7 +111,9 @@ if (linesOf !== null) {
   const all = [...lineTicks.values()].reduce((sum, ticks) => sum + ticks, 0);
   console.log(`--- ${linesOf} by line (share of its ${all} samples)`);
   for (const [line, ticks] of [...lineTicks].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
-    console.log(`${((100 * ticks) / all).toFixed(1).padStart(5)}%  L${line}  ${source[line - 1]?.trim()}`);
+    console.log(
+      `${((100 * ticks) / all).toFixed(1).padStart(5)}%  L${line}  ${source[line - 1]?.trim()}`,
+    );
   }
 }
 console.log('--- inclusive');
