@@ -475,18 +475,20 @@ export class StoryDetector<Found = true> {
     }
     // The loop runs once per node of the page, much of it before V8 has optimised it: fields
     // are read into locals once per slice and entering an element is written out in place.
-    const walker = this.walker;
-    const matches = this.matches;
-    const open = this.openElements;
-    const tags = this.openTags;
-    const attributedAt = this.openAttributed;
-    const records = this.openRecords;
-    const holders = this.openHolders;
-    const links = this.openLinks;
-    const matched = this.matched;
-    const found = this.found;
-    const matchedRecords = this.matchedRecords;
-    const matchFrom = this.matchFrom;
+    const {
+      walker,
+      matches,
+      openElements: open,
+      openTags: tags,
+      openAttributed: attributedAt,
+      openRecords: records,
+      openHolders: holders,
+      openLinks: links,
+      matched,
+      found,
+      matchedRecords,
+      matchFrom,
+    } = this;
     // Compared only while waiting for it, so the comparison always meets a text node (a
     // comparison that met null first and a node later sent V8's optimised walk back).
     let asking = matchFrom === null;
