@@ -79,6 +79,11 @@ export function runFloor(regexp: RegExp): FloorResult {
 
 export interface StructureFloorResult extends FloorResult {
   elements: number;
+  /** Elements with any attribute: those whose class, id or role a detector goes on to read. */
+  attributedElements: number;
+  links: number;
+  /** How often the walk moved on to a node with another parent. */
+  parentChanges: number;
 }
 
 /**
@@ -98,8 +103,17 @@ export function runStructureFloor(regexp: RegExp): StructureFloorResult {
   let chars = 0;
   let marks = 0;
   let elements = 0;
+  let attributedElements = 0;
+  let links = 0;
+  let lastParent: Node | null = null;
+  let parentChanges = 0;
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-    if (node.parentNode === null) continue;
+    // A detector follows where each node lies (ours keeps a stack of open elements by parent).
+    const parent = node.parentNode;
+    if (parent !== lastParent) {
+      lastParent = parent;
+      parentChanges++;
+    }
     if (node.nodeType === Node.TEXT_NODE) {
       const text = (node as Text).data;
       textNodes++;
@@ -107,11 +121,12 @@ export function runStructureFloor(regexp: RegExp): StructureFloorResult {
       regexp.lastIndex = 0;
       while (regexp.exec(text) !== null) marks++;
     } else {
-      // Both read for every element, as a detector reads them (the tag, then the names).
-      const tag = (node as Element).localName;
-      const attributed = (node as Element).hasAttributes();
-      if (attributed || tag !== '') elements++;
+      // What a detector asks of every element: its tag, and whether it has names to read.
+      elements++;
+      if ((node as Element).localName === 'a') links++;
+      if ((node as Element).hasAttributes()) attributedElements++;
     }
   }
-  return { ms: performance.now() - start, marks, textNodes, chars, elements };
+  const ms = performance.now() - start;
+  return { ms, marks, textNodes, chars, elements, attributedElements, links, parentChanges };
 }

@@ -44,7 +44,9 @@ const HUMP = /([a-z])([A-Z])/g;
  * (space, `_ : . /` or a hyphen); a hyphenated pair (`most-read`) is read whole too.
  */
 function wordsPattern(words: ReadonlySet<string>): RegExp {
-  const alternatives = [...words].map((word) => word.replace(/-/g, '-+'));
+  const alternatives = [...words].map((word) =>
+    word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/-/g, '-+'),
+  );
   return new RegExp(`(?:^|[\\s_:./-])(?:${alternatives.join('|')})(?=$|[\\s_:./-])`);
 }
 
