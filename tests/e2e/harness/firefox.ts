@@ -92,13 +92,13 @@ export async function launchFirefoxSession({
 
 /**
  * The oldest Firefox the manifest accepts (Firefox ESR 140), unpacked by
- * scripts/fetch-oldest-firefox.sh, which .ci/run calls. Fails with that advice when it is missing:
+ * scripts/fetch-oldest-firefox.sh, which `npm test` runs first. Fails with that advice when it is missing:
  * a test that skipped itself here would pass without having looked.
  */
 export function launchOldestFirefoxSession(): Promise<FirefoxSession> {
   if (!existsSync(OLDEST_FIREFOX_PATH)) {
     throw new Error(
-      `no Firefox ESR 140 at ${OLDEST_FIREFOX_PATH}: run scripts/fetch-oldest-firefox.sh`,
+      `no Firefox ESR 140 at ${OLDEST_FIREFOX_PATH}: run scripts/fetch-oldest-firefox.sh (npm test runs it first)`,
     );
   }
   return launchFirefoxSession({ executablePath: OLDEST_FIREFOX_PATH });
