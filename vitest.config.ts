@@ -11,5 +11,8 @@ export default defineConfig({
     // The interface's words come from public/_locales through browser.i18n (English by default).
     setupFiles: ['fake-indexeddb/auto', 'tests/unit/support/fake-i18n.ts'],
     restoreMocks: true,
+    // Property tests take a second or two on an idle 2-core machine and several times that on a
+    // loaded one; a correct test must not fail because the machine is busy.
+    testTimeout: 30_000,
   },
 });

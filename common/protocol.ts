@@ -47,6 +47,8 @@ export interface SourceView {
 export interface DataStatus {
   cardCount: number;
   dataVersion: string | null;
+  /** Why the IndexedDB cache is out of reach (the cards then come from the bundle), or null. */
+  cacheProblem: string | null;
 }
 
 /** The name of the content script's lifeline port (`runtime.connect`). */

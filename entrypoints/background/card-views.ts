@@ -1,6 +1,7 @@
 import type { GlossaryEntry } from '../../common/glossary-types';
 import type { CardView } from '../../common/protocol';
-import type { CardRow, GlossaryDatabase } from './db';
+import type { ReadableCache } from './card-cache';
+import type { CardRow } from './db';
 
 /** The entry without the database's own fields, so nothing internal leaks into a reply. */
 export function entryOf(row: CardRow): GlossaryEntry {
@@ -22,10 +23,7 @@ export function entryOf(row: CardRow): GlossaryEntry {
  * Cards as the UI shows them. Related ids without a card are left out of `relatedLabels` (a user
  * row may point at an entry a later bundle removed); a missing source shows its id as the title.
  */
-export async function cardViews(
-  db: GlossaryDatabase,
-  rows: readonly CardRow[],
-): Promise<CardView[]> {
+export async function cardViews(db: ReadableCache, rows: readonly CardRow[]): Promise<CardView[]> {
   const relatedIds = [...new Set(rows.flatMap((row) => row.related))];
   const sourceIds = [...new Set(rows.map((row) => row.source).filter((id) => id !== ''))];
   const [relatedRows, sourceRows] = await Promise.all([

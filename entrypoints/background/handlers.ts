@@ -1,10 +1,16 @@
 /** Answers every `BackgroundRequest` (common/protocol.ts) from the card cache. */
 import { type Browser, browser } from 'wxt/browser';
-import { interfaceIsChinese } from '../../common/i18n';
+import { interfaceIsChinese, t } from '../../common/i18n';
 import type { BackgroundReplies, BackgroundRequest, DataStatus } from '../../common/protocol';
 import { readerUrl } from '../../common/reader-url';
 import { announceUserTermsChanged } from '../../common/user-terms-signal';
 import { BADGE_BACKGROUND, badgeText } from './badge';
+import {
+  type CardCache,
+  isStorageFailure,
+  type ReadableCache,
+  storageFailureReason,
+} from './card-cache';
 import { cardViews } from './card-views';
 import type { GlossaryDatabase } from './db';
 import { searchGlossary } from './glossary-search';
@@ -22,6 +28,8 @@ import {
 export interface BackgroundContext {
   db: GlossaryDatabase;
   seeder: Seeder;
+  /** Every read of cards goes through it, so a storage fault falls back to the bundle. */
+  cache: CardCache;
 }
 
 type Sender = Browser.runtime.MessageSender;
@@ -45,13 +53,37 @@ function requireExtensionPage(sender: Sender, type: string): void {
   }
 }
 
-async function storedVersion(db: GlossaryDatabase): Promise<string | null> {
+async function storedVersion(db: ReadableCache): Promise<string | null> {
   return (await db.meta.get('dataVersion'))?.value ?? null;
 }
 
-async function dataStatus(db: GlossaryDatabase): Promise<DataStatus> {
-  const [cardCount, dataVersion] = await Promise.all([db.cards.count(), storedVersion(db)]);
-  return { cardCount, dataVersion };
+async function dataStatus(cache: CardCache): Promise<DataStatus> {
+  const [cardCount, dataVersion] = await cache.read((db) =>
+    Promise.all([db.cards.count(), storedVersion(db)]),
+  );
+  const state = cache.state();
+  return { cardCount, dataVersion, cacheProblem: state.available ? null : state.reason };
+}
+
+/**
+ * A reader's terms, read or written, when the storage fails: the reply says why in the reader's
+ * language and that nothing was lost (a failed Dexie transaction is aborted whole, so the terms
+ * saved before are as they were). A full disk is named as such: the reader can act on that.
+ */
+async function storing<T>(
+  otherwise: 'storageOffNotSaved' | 'storageOffTermsKept',
+  use: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await use();
+  } catch (error) {
+    if (!isStorageFailure(error)) throw error;
+    const reason = storageFailureReason(error);
+    const full =
+      otherwise === 'storageOffNotSaved' &&
+      (error.name === 'QuotaExceededError' || /quota/i.test(reason));
+    throw new Error(t(full ? 'storageFullNotSaved' : otherwise, { reason }));
+  }
 }
 
 /** Every handler that reads the cache waits for seeding first (see seed.ts for why). */
@@ -60,41 +92,49 @@ const handlers: Handlers = {
     return { version: browser.runtime.getManifest().version };
   },
 
-  async 'matcher-data'({ knownVersion }, _sender, { db, seeder }) {
-    await seeder.ensureSeeded();
-    const version = await matcherVersion(db);
-    // Content scripts ask on every page load; an unchanged version costs two small reads.
-    if (knownVersion !== undefined && knownVersion === version) return null;
-    return matcherDataOf(version, await db.cards.toArray());
+  async 'matcher-data'({ knownVersion }, _sender, { cache }) {
+    return cache.read(async (db) => {
+      const version = await matcherVersion(db);
+      // Content scripts ask on every page load; an unchanged version costs two small reads.
+      if (knownVersion !== undefined && knownVersion === version) return null;
+      return matcherDataOf(version, await db.cards.toArray());
+    });
   },
 
-  async card({ id }, _sender, { db, seeder }) {
-    await seeder.ensureSeeded();
-    const row = await db.cards.get(id);
-    if (!row) return null;
-    const [view] = await cardViews(db, [row]);
-    return view ?? null;
+  async card({ id }, _sender, { cache }) {
+    return cache.read(async (db) => {
+      const row = await db.cards.get(id);
+      if (!row) return null;
+      const [view] = await cardViews(db, [row]);
+      return view ?? null;
+    });
   },
 
-  async cards({ ids }, _sender, { db, seeder }) {
-    await seeder.ensureSeeded();
-    const rows = await db.cards.bulkGet(ids);
-    return cardViews(
-      db,
-      rows.filter((row) => row !== undefined),
-    );
+  async cards({ ids }, _sender, { cache }) {
+    return cache.read(async (db) => {
+      const rows = await db.cards.bulkGet(ids);
+      return cardViews(
+        db,
+        rows.filter((row) => row !== undefined),
+      );
+    });
   },
 
-  async search({ query, category }, _sender, { db, seeder }) {
-    await seeder.ensureSeeded();
-    const rows = await db.cards.toArray();
-    return cardViews(db, searchGlossary(rows, query, { category, chinese: interfaceIsChinese() }));
+  async search({ query, category }, _sender, { cache }) {
+    return cache.read(async (db) => {
+      const rows = await db.cards.toArray();
+      return cardViews(
+        db,
+        searchGlossary(rows, query, { category, chinese: interfaceIsChinese() }),
+      );
+    });
   },
 
-  async source({ id }, _sender, { db, seeder }) {
-    await seeder.ensureSeeded();
-    const row = await db.sources.get(id);
-    return row ? { id: row.id, title: row.title, text: row.text } : null;
+  async source({ id }, _sender, { cache }) {
+    return cache.read(async (db) => {
+      const row = await db.sources.get(id);
+      return row ? { id: row.id, title: row.title, text: row.text } : null;
+    });
   },
 
   // The count lives only on the badge: nothing about the page (not even its tab) is stored.
@@ -124,46 +164,54 @@ const handlers: Handlers = {
     return setMarkStyles(request, sender);
   },
 
-  async 'data-status'(_request, _sender, { db, seeder }) {
-    await seeder.ensureSeeded();
-    return dataStatus(db);
+  async 'data-status'(_request, _sender, { cache }) {
+    return dataStatus(cache);
   },
 
   async 'user-terms'(_request, _sender, { db, seeder }) {
-    await seeder.ensureSeeded();
-    return listUserTerms(db);
+    // No fallback here: an empty list would tell the reader their terms are gone.
+    return storing('storageOffTermsKept', async () => {
+      await seeder.ensureSeeded();
+      return listUserTerms(db);
+    });
   },
 
   async 'save-user-term'({ id, term }, sender, { db, seeder }) {
     requireExtensionPage(sender, 'save-user-term');
-    await seeder.ensureSeeded();
-    const saved = await saveUserTerm(db, id, term);
+    const saved = await storing('storageOffNotSaved', async () => {
+      await seeder.ensureSeeded();
+      return saveUserTerm(db, id, term);
+    });
     await announceUserTermsChanged(await matcherVersion(db));
     return saved;
   },
 
   async 'delete-user-term'({ id }, sender, { db, seeder }) {
     requireExtensionPage(sender, 'delete-user-term');
-    await seeder.ensureSeeded();
-    await deleteUserTerm(db, id);
+    await storing('storageOffNotSaved', async () => {
+      await seeder.ensureSeeded();
+      await deleteUserTerm(db, id);
+    });
     await announceUserTermsChanged(await matcherVersion(db));
     return null;
   },
 
   async 'import-user-terms'({ terms, onDuplicate }, sender, { db, seeder }) {
     requireExtensionPage(sender, 'import-user-terms');
-    await seeder.ensureSeeded();
-    const result = await importUserTerms(db, terms, onDuplicate);
+    const result = await storing('storageOffNotSaved', async () => {
+      await seeder.ensureSeeded();
+      return importUserTerms(db, terms, onDuplicate);
+    });
     await announceUserTermsChanged(await matcherVersion(db));
     return result;
   },
 
-  async reseed(_request, _sender, { db, seeder }) {
+  async reseed(_request, _sender, { seeder, cache }) {
     const outcome = await seeder.reseed();
     if (outcome.status === 'invalid') {
       throw new Error(`the bundled glossary is invalid: ${outcome.errors.join('; ')}`);
     }
-    return dataStatus(db);
+    return dataStatus(cache);
   },
 };
 

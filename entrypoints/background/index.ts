@@ -1,5 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { BUNDLED_GLOSSARY } from './bundled-data';
+import { createCardCache } from './card-cache';
 import { registerCommandListener } from './commands';
 import { GlossaryDatabase } from './db';
 import { registerLifecycle } from './lifecycle';
@@ -8,7 +9,12 @@ import { createSeeder } from './seed';
 
 export default defineBackground(() => {
   const db = new GlossaryDatabase();
-  registerBackgroundListeners({ db, seeder: createSeeder(db, BUNDLED_GLOSSARY) });
+  const seeder = createSeeder(db, BUNDLED_GLOSSARY);
+  registerBackgroundListeners({
+    db,
+    seeder,
+    cache: createCardCache(db, seeder, BUNDLED_GLOSSARY),
+  });
   registerCommandListener();
   registerLifecycle();
 });

@@ -5,6 +5,7 @@
  */
 import type { Alias } from '../../common/glossary-types';
 import { labelKey, type UserTerm, type UserTermFields } from '../../common/user-terms';
+import type { ReadableCache } from './card-cache';
 import { aliasKeysOf, type CardRow, type GlossaryDatabase } from './db';
 
 const HAN = /\p{Script=Han}/u;
@@ -168,7 +169,7 @@ export async function importUserTerms(
 }
 
 /** The matcher data's version: the bundled data's, plus the reader's terms' revision if any. */
-export async function matcherVersion(db: GlossaryDatabase): Promise<string> {
+export async function matcherVersion(db: ReadableCache): Promise<string> {
   const [data, user] = await Promise.all([db.meta.get('dataVersion'), db.meta.get('userRevision')]);
   const base = data?.value ?? '';
   return user === undefined ? base : `${base}+user.${user.value}`;

@@ -57,6 +57,11 @@ export function DataSection() {
         <dt>{t('dataVersion')}</dt>
         <dd>{status ? versionText(status) : '—'}</dd>
       </dl>
+      {status?.cacheProblem != null && (
+        <p class="fl-error" role="alert">
+          {t('dataCacheUnavailable', { reason: status.cacheProblem })}
+        </p>
+      )}
       <p class="hint" id="reseed-description">
         {t('dataReseedHint')}
       </p>

@@ -5,7 +5,6 @@ import { BADGE_BACKGROUND } from '../../../entrypoints/background/badge';
 import type { GlossaryDatabase } from '../../../entrypoints/background/db';
 import { registerBackgroundListeners } from '../../../entrypoints/background/listeners';
 import { flattenAliases } from '../../../entrypoints/background/matcher-data';
-import { createSeeder } from '../../../entrypoints/background/seed';
 import { validateGlossary } from '../../../entrypoints/background/validate-glossary';
 import {
   contentScript,
@@ -14,6 +13,7 @@ import {
   WATCHED_URL,
 } from '../../fixtures/background/senders';
 import {
+  backgroundContext,
   fixtureBundle,
   fixtureEntry,
   fixtureGlossary,
@@ -31,7 +31,7 @@ beforeEach(() => {
     version: '0.1.0',
   });
   db = freshDatabase();
-  registerBackgroundListeners({ db, seeder: createSeeder(db, fixtureBundle()) });
+  registerBackgroundListeners(backgroundContext(db));
 });
 
 async function ask(message: unknown, sender = POPUP) {
@@ -125,7 +125,7 @@ describe('the background answers every request type', () => {
   it('data-status: how many cards and which data version', async () => {
     expect(await ask({ type: 'data-status' })).toEqual({
       ok: true,
-      value: { cardCount: 4, dataVersion: 'fixture-1' },
+      value: { cardCount: 4, dataVersion: 'fixture-1', cacheProblem: null },
     });
   });
 
@@ -140,7 +140,7 @@ describe('the background answers every request type', () => {
     });
     expect(await ask({ type: 'reseed' })).toEqual({
       ok: true,
-      value: { cardCount: 5, dataVersion: 'fixture-1' },
+      value: { cardCount: 5, dataVersion: 'fixture-1', cacheProblem: null },
     });
     expect((await db.cards.get('vpn'))?.label).toBe('VPN');
     expect(await db.cards.get('my-card')).toBeDefined();

@@ -98,7 +98,11 @@ describe('the background entry', () => {
     startWorker();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     const before = await ask<DataStatus>({ type: 'data-status' });
-    expect(before).toEqual({ cardCount: bundled.entries.length, dataVersion: bundled.version });
+    expect(before).toEqual({
+      cardCount: bundled.entries.length,
+      dataVersion: bundled.version,
+      cacheProblem: null,
+    });
 
     startWorker(); // no onInstalled this time
     expect(await ask<DataStatus>({ type: 'data-status' })).toEqual(before);
@@ -128,6 +132,7 @@ describe('the background entry', () => {
     expect(status).toEqual({
       cardCount: bundled.entries.length + 1,
       dataVersion: bundled.version,
+      cacheProblem: null,
     });
     expect(await ask({ type: 'card', id: 'removed-in-this-release' })).toBeNull();
     expect(await ask<CardView>({ type: 'card', id: 'users-own' })).toMatchObject({

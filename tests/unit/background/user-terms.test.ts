@@ -12,10 +12,11 @@ import {
   SCHEMA_V1,
 } from '../../../entrypoints/background/db';
 import { registerBackgroundListeners } from '../../../entrypoints/background/listeners';
-import { createSeeder, seedDatabase } from '../../../entrypoints/background/seed';
+import { seedDatabase } from '../../../entrypoints/background/seed';
 import { importUserTerms, userCardRow } from '../../../entrypoints/background/user-term-store';
 import { contentScript, deliver, extensionPage } from '../../fixtures/background/senders';
 import {
+  backgroundContext,
   fixtureBundle,
   fixtureGlossary,
   newIndexedDB,
@@ -49,7 +50,7 @@ beforeEach(() => {
   fakeBrowser.reset();
   factory = newIndexedDB();
   db = openDatabase(factory);
-  registerBackgroundListeners({ db, seeder: createSeeder(db, fixtureBundle()) });
+  registerBackgroundListeners(backgroundContext(db));
 });
 
 async function value<T>(message: unknown, sender = OPTIONS): Promise<T> {
@@ -237,7 +238,7 @@ describe('import', () => {
 
     fakeBrowser.reset();
     const fresh = openDatabase(newIndexedDB());
-    registerBackgroundListeners({ db: fresh, seeder: createSeeder(fresh, fixtureBundle()) });
+    registerBackgroundListeners(backgroundContext(fresh));
     await importTerms(exported, 'replace');
     const imported = (await value<UserTerm[]>({ type: 'user-terms' })).map(
       ({ id: _id, ...fields }) => fields,
@@ -267,7 +268,7 @@ describe('nothing the reader stored is lost', () => {
 
     const upgraded = openDatabase(factory);
     fakeBrowser.reset();
-    registerBackgroundListeners({ db: upgraded, seeder: createSeeder(upgraded, fixtureBundle()) });
+    registerBackgroundListeners(backgroundContext(upgraded));
     expect(await value({ type: 'user-terms' })).toEqual([
       { ...PLAN_X, id: 'user:0000000000old01' },
     ]);

@@ -44,7 +44,10 @@ afterEach(() => {
 
 describe('the options page', () => {
   beforeEach(() => {
-    answerBackground({ cardCount: 12, dataVersion: 'x' }, { cardCount: 30, dataVersion: 'y' });
+    answerBackground(
+      { cardCount: 12, dataVersion: 'x', cacheProblem: null },
+      { cardCount: 30, dataVersion: 'y', cacheProblem: null },
+    );
   });
 
   it('switches Firewall Lens off and on', async () => {
@@ -220,5 +223,35 @@ describe('the options page without a background', () => {
     await renderOptions();
     getByRole('switch', 'Enable Firewall Lens').click();
     await waitFor(async () => expect((await stored()).enabled).toBe(false));
+  });
+});
+
+describe('the options page when the browser gives the cache no storage', () => {
+  it('says the cache is unavailable and that the cards come from the built-in copy', async () => {
+    const problem = {
+      cardCount: 4,
+      dataVersion: 'x',
+      cacheProblem: 'MissingAPIError: IndexedDB API missing',
+    };
+    answerBackground(problem, problem);
+    await renderOptions();
+    const alert = await waitFor(() => {
+      const found = container.querySelector('[role="alert"]');
+      expect(found).not.toBeNull();
+      return found as Element;
+    });
+    expect(alert.textContent).toBe(
+      "The card cache is unavailable (MissingAPIError: IndexedDB API missing): cards come from the copy built into the extension, and your own terms wait until the browser's storage works again. Nothing you saved is deleted.",
+    );
+  });
+
+  it('says nothing of the kind while the cache works', async () => {
+    answerBackground(
+      { cardCount: 12, dataVersion: 'x', cacheProblem: null },
+      { cardCount: 12, dataVersion: 'x', cacheProblem: null },
+    );
+    await renderOptions();
+    await waitFor(() => expect(container.querySelector('.data-status dd')?.textContent).toBe('12'));
+    expect(container.querySelector('[role="alert"]')).toBeNull();
   });
 });

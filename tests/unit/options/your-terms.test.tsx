@@ -4,11 +4,10 @@ import { fakeBrowser } from 'wxt/testing';
 import type { UserTerm } from '../../../common/user-terms';
 import type { GlossaryDatabase } from '../../../entrypoints/background/db';
 import { respond } from '../../../entrypoints/background/listeners';
-import { createSeeder } from '../../../entrypoints/background/seed';
 import { listUserTerms } from '../../../entrypoints/background/user-term-store';
 import { YourTerms } from '../../../entrypoints/options/YourTerms';
 import { extensionPage } from '../../fixtures/background/senders';
-import { fixtureBundle, freshDatabase } from '../../fixtures/background/test-database';
+import { backgroundContext, freshDatabase } from '../../fixtures/background/test-database';
 import { queriesWithin, type } from '../support/queries';
 import { waitFor } from '../support/wait-for';
 
@@ -20,7 +19,7 @@ const { getByRole, queryByRole } = queriesWithin(() => container);
 beforeEach(() => {
   fakeBrowser.reset();
   db = freshDatabase();
-  const context = { db, seeder: createSeeder(db, fixtureBundle()) };
+  const context = backgroundContext(db);
   fakeBrowser.runtime.onMessage.addListener((message: unknown) =>
     respond(message, extensionPage('/options.html'), context),
   );
