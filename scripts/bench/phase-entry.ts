@@ -10,6 +10,7 @@ import { flattenAliases } from '../../entrypoints/background/matcher-data';
 import { HighlightPainter } from '../../entrypoints/content/marking/highlight-painter';
 import { Scanner } from '../../entrypoints/content/marking/scanner';
 import { StoryDetector } from '../../entrypoints/content/marking/story-detector';
+import { NameHints } from '../../entrypoints/content/marking/story-exclusions';
 import { runOurs } from './run-ours';
 
 const data = flattenAliases(glossaryJson as unknown as Glossary);
@@ -37,9 +38,10 @@ function timeMethods(prototype: object, names: readonly string[], prefix: string
 
 timeMethods(
   StoryDetector.prototype,
-  ['walk', 'totals', 'natures', 'scores', 'choose', 'exclude', 'hintOf', 'withSiblings'],
+  ['walk', 'totals', 'natures', 'scores', 'choose', 'exclude'],
   'detector',
 );
+timeMethods(NameHints.prototype, ['hintOf'], 'detector');
 timeMethods(Scanner.prototype, ['probeForMention', 'detect', 'readMatched', 'walk'], 'scanner');
 timeMethods(HighlightPainter.prototype, ['paintChanges'], 'painter');
 
