@@ -23,29 +23,39 @@ import { settleFreshDocument, startBenchSession } from './bench/bench-session.mj
 import { buildPageBundle } from './bench/build-page-bundle.mjs';
 import { generateLargePage } from './bench/generate-large-page.mjs';
 import { buildLongStoryPage, LONG_STORY_PATH } from './bench/long-story-page.mjs';
+import { buildRealLongReadPage, REAL_LONG_READ_PATH } from './bench/real-long-read-page.mjs';
 import { median, quantile, round } from './bench/stats.mjs';
 import { fmt, formatTable } from './bench/table.mjs';
 import { READABILITY_CORPUS_DIR, READABILITY_EXPECTED_DIR } from './lib/paths.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The 5M-character pages take more than 30 s to load while the shared machine is busy. */
+const LOAD_TIMEOUT_MS = 120_000;
 
+/**
+ * The owner's targets of issue #20. The per-page "0.5x markRegExp where it takes 10 ms or more"
+ * of #10 is retired; `markJsMinMs` still sorts the corpus lines of the report.
+ */
 const TARGETS = {
-  /**
-   * Ours end to end at most this share of mark.js's faster mode, on every corpus page where that
-   * takes at least `markJsMinMs`, and over the corpus summed. Below that, fixed per-document
-   * costs decide (docs/performance.md): the old "every page" target could not be met there.
-   */
-  maxRatioToMarkJs: 0.5,
+  /** Ours summed over the corpus pages with a mention (the detector runs there), against mark.js. */
+  maxRatioToMarkJsWithMention: 0.8,
+  /** Ours summed over the corpus pages without one (matching only), against mark.js. */
+  maxRatioToMarkJsWithoutMention: 0.5,
   markJsMinMs: 10,
-  /** Ours at most this multiple of the floor on the 2 MB page. */
-  maxRatioToFloorLarge: 3,
-  /** Ours at most this multiple of the floor on the long-story page (4M+ characters of story). */
-  maxRatioToFloorLongStory: 2,
+  /** Ours at most this multiple of the structure floor on the 2 MB and the long-story pages. */
+  maxRatioToStructureFloor: 2,
+  /**
+   * The real long read (real-long-read-page.mjs, the shape of the held-out page of #20): ours at
+   * most this multiple of the floor, this share of markRegExp, and no task of ours longer.
+   */
+  maxRatioToFloorRealLongRead: 3,
+  maxRatioToMarkJsRealLongRead: 0.5,
+  maxTaskMsRealLongRead: 16,
   /** Share of the long-story page's mentions (the floor's matches) that ours marks. */
   minLongStoryMarked: 0.95,
   /** Ours with 5,000 of a reader's own spellings, as a multiple of ours with the bundled alone. */
   maxRatioUser5000: 2,
-  /** No main-thread task of ours longer than this. */
+  /** No main-thread task of ours longer than this (the real long read has its own). */
   maxTaskMs: 10,
   /** Processing an appended paragraph, after the first scan. */
   maxAppendMs: 1,
@@ -85,7 +95,7 @@ const METHODS = ['ours', 'markRegExp', 'markTerms', 'floor', 'structureFloor'];
 const CONFIRM_RUNS = 3;
 const MAX_CONFIRMED_PAGES = args.quick ? 0 : 25;
 
-/** Long tasks first, then the pages furthest over the mark.js ratio. */
+/** Long tasks first, then the pages slowest against mark.js. */
 function severity(row) {
   const overTask = (row.longestSliceMs ?? 0) > TARGETS.maxTaskMs;
   return (overTask ? 1000 : 0) + (row.ratioToMarkJs ?? 0);
@@ -98,13 +108,13 @@ const judgedAgainstMarkJs = (row) => (row.markRegExpMs ?? 0) >= TARGETS.markJsMi
 const longTasksDuringScan = (row) =>
   row.longTasks.flatMap(({ scanMs, tasks }) => tasks.filter((task) => task.start < scanMs));
 
+/** The only per-page target left (#20 retired the per-page mark.js ratio). */
 function failsPageTarget(row) {
-  return (
-    (judgedAgainstMarkJs(row) && (row.ratioToMarkJs ?? 0) > TARGETS.maxRatioToMarkJs) ||
-    (row.longestSliceMs ?? 0) > TARGETS.maxTaskMs ||
-    longTasksDuringScan(row).length > 0
-  );
+  return (row.longestSliceMs ?? 0) > TARGETS.maxTaskMs || longTasksDuringScan(row).length > 0;
 }
+
+/** A corpus page where the floor found a mention: the story detector runs there. */
+const withMention = (row) => (row.marks.floorMatches ?? 0) > 0;
 
 /** A reader's own terms on the long-story page: ours with 0, 500 and 5,000 generated spellings. */
 const USER_METHODS = [
@@ -208,6 +218,14 @@ async function main() {
   pages.set('/__bench/large-2mb.html', large.html);
   const longStory = existsSync(READABILITY_EXPECTED_DIR) ? buildLongStoryPage() : null;
   if (longStory) pages.set(LONG_STORY_PATH, longStory.html);
+  const realLongRead =
+    existsSync(READABILITY_EXPECTED_DIR) &&
+    args.corpus &&
+    existsSync(args.corpus) &&
+    wanted('real long read')
+      ? buildRealLongReadPage({ corpusDir: args.corpus })
+      : null;
+  if (realLongRead) pages.set(REAL_LONG_READ_PATH, realLongRead.html);
 
   const corpusFiles =
     args.corpus && existsSync(args.corpus)
@@ -228,7 +246,7 @@ async function main() {
   async function measure(path, method, { append = false, cold = false } = {}) {
     const page = cold ? await context.newPage() : tab;
     try {
-      await page.goto(server.origin + path, { waitUntil: 'load', timeout: 30_000 });
+      await page.goto(server.origin + path, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
       // Let the load's own style and layout work finish, and collect the garbage of the previous
       // measurements, so no method is charged for them.
       await page.evaluate(settleFreshDocument);
@@ -351,6 +369,17 @@ async function main() {
       }),
     );
   }
+  if (realLongRead) {
+    rows.push(
+      await benchPage({
+        name: 'real long read',
+        path: REAL_LONG_READ_PATH,
+        kind: 'real-long-read',
+        runs: RUNS.longStory,
+        markTermsRuns: 0,
+      }),
+    );
+  }
   for (const [i, file] of corpusFiles.entries()) {
     rows.push(
       await benchPage({
@@ -389,6 +418,16 @@ async function main() {
     rows[index].confirmed = true;
   }
 
+  // What explains each page's cost (not timed): the fixed pages and the corpus pages with a mention.
+  for (const row of rows) {
+    if (row.kind === 'corpus' && !withMention(row)) continue;
+    try {
+      row.shape = await measure(row.path, 'shape');
+    } catch (error) {
+      row.errors.push(`shape: ${String(error?.message ?? error).split('\n')[0]}`);
+    }
+  }
+
   await context.close();
   await browser.close();
   await server.close();
@@ -411,6 +450,11 @@ async function main() {
       articles: longStory.articles,
       passes: longStory.passes,
       estimatedChars: longStory.chars,
+    },
+    realLongReadPage: realLongRead && {
+      stories: realLongRead.stories,
+      draws: realLongRead.draws,
+      estimatedChars: realLongRead.chars,
     },
     durationSeconds: seconds,
     userTerms,
@@ -485,76 +529,88 @@ function summarise({ name, kind, samples, errors, path }) {
   return row;
 }
 
-/**
- * The least a structure-reading detector could cost over the corpus: the floor on pages without a
- * mention (only matching runs there), the structure floor on pages with one (the detector runs).
- */
-function leastOverCorpus(corpus) {
-  const withMention = (r) => (r.marks.floorMatches ?? 0) > 0;
-  const least = corpus.reduce(
-    (total, r) => total + ((withMention(r) ? r.structureFloorMs : r.floorMs) ?? 0),
-    0,
-  );
-  const markJs = corpus.reduce((total, r) => total + (r.markRegExpMs ?? 0), 0);
-  return `the floor on pages without a mention and the structure floor on pages with one: ${round(least, 1)} ms, ${round(least / markJs)}×`;
-}
-
-/** Judged pages where the structure floor alone is over the mark.js target. */
-function structureOverTarget(judged) {
-  const over = judged.filter(
-    (r) => (r.structureFloorMs ?? 0) > TARGETS.maxRatioToMarkJs * (r.markRegExpMs ?? 0),
-  );
-  if (over.length === 0) return '';
-  return `; the structure floor alone is over the target on ${over.length}: ${over.map((r) => r.name).join(', ')}`;
+/** Ours and markRegExp summed over `rows`, and the least a method could cost there. */
+function summedAgainstMarkJs(rows, leastKey) {
+  const sum = (key) => rows.reduce((total, r) => total + (r[key] ?? 0), 0);
+  const ours = sum('oursMs');
+  const markJs = sum('markRegExpMs');
+  const least = sum(leastKey);
+  return {
+    ratio: markJs > 0 ? ours / markJs : null,
+    detail: `${round(ours, 1)} ms vs ${round(markJs, 1)} ms over ${rows.length} pages: ${markJs > 0 ? round(ours / markJs) : '–'}× (the ${leastKey === 'floorMs' ? 'floor' : 'structure floor'} summed ${round(least, 1)} ms, ${markJs > 0 ? round(least / markJs) : '–'}×)`,
+  };
 }
 
 function checkTargets(rows) {
   const checks = [];
   const measured = rows.filter((r) => r.oursMs !== null);
   const corpus = measured.filter((r) => r.kind === 'corpus');
-  const judged = corpus.filter(judgedAgainstMarkJs);
-  const overMarkJs = judged.filter((r) => !(r.ratioToMarkJs <= TARGETS.maxRatioToMarkJs));
-  checks.push({
-    target: `ours ≤ ${TARGETS.maxRatioToMarkJs}× mark.js markRegExp on every corpus page where it takes ≥ ${TARGETS.markJsMinMs} ms`,
-    pass: judged.length > 0 && overMarkJs.length === 0,
-    detail:
-      overMarkJs.length === 0
-        ? `${judged.length} pages, worst ratio ${Math.max(...judged.map((r) => r.ratioToMarkJs))}`
-        : `${overMarkJs.length} of ${judged.length} page(s) over: ${overMarkJs
-            .slice(0, 8)
-            .map((r) => `${r.name} ${r.ratioToMarkJs}`)
-            .join(', ')}${structureOverTarget(judged)}`,
-  });
-  const summed = (key) => corpus.reduce((total, r) => total + (r[key] ?? 0), 0);
-  const corpusRatio = summed('markRegExpMs') > 0 ? summed('oursMs') / summed('markRegExpMs') : null;
-  checks.push({
-    target: `ours ≤ ${TARGETS.maxRatioToMarkJs}× mark.js markRegExp over the corpus summed`,
-    pass: corpusRatio !== null && corpusRatio <= TARGETS.maxRatioToMarkJs,
-    detail:
-      corpusRatio === null
-        ? 'no corpus'
-        : `${round(summed('oursMs'), 1)} ms vs ${round(summed('markRegExpMs'), 1)} ms over ${corpus.length} pages: ${round(corpusRatio)}× (${leastOverCorpus(corpus)})`,
-  });
+  for (const [label, group, limit, leastKey] of [
+    [
+      'with a mention',
+      corpus.filter(withMention),
+      TARGETS.maxRatioToMarkJsWithMention,
+      'structureFloorMs',
+    ],
+    [
+      'without a mention',
+      corpus.filter((r) => !withMention(r)),
+      TARGETS.maxRatioToMarkJsWithoutMention,
+      'floorMs',
+    ],
+  ]) {
+    const { ratio, detail } = summedAgainstMarkJs(group, leastKey);
+    checks.push({
+      target: `ours ≤ ${limit}× mark.js markRegExp summed over the corpus pages ${label}`,
+      pass: ratio !== null && ratio <= limit,
+      detail: group.length === 0 ? 'no corpus' : detail,
+    });
+  }
   const large = rows.find((r) => r.kind === 'large');
-  checks.push({
-    target: `ours ≤ ${TARGETS.maxRatioToFloorLarge}× the floor on the 2 MB page`,
-    pass: Boolean(
-      large && large.ratioToFloor !== null && large.ratioToFloor <= TARGETS.maxRatioToFloorLarge,
-    ),
-    detail: large
-      ? `${large.oursMs} ms vs floor ${large.floorMs} ms: ${large.ratioToFloor}× (structure floor ${large.structureFloorMs} ms: ${large.structureToFloor}×)`
-      : 'no 2 MB page',
-  });
   const long = rows.find((r) => r.kind === 'long-story');
-  checks.push({
-    target: `ours ≤ ${TARGETS.maxRatioToFloorLongStory}× the floor on the long-story page`,
-    pass: Boolean(
-      long && long.ratioToFloor !== null && long.ratioToFloor <= TARGETS.maxRatioToFloorLongStory,
-    ),
-    detail: long
-      ? `${long.oursMs} ms vs floor ${long.floorMs} ms (${long.chars} chars): ${long.ratioToFloor}× (structure floor ${long.structureFloorMs} ms: ${long.structureToFloor}×)`
-      : 'no long-story page (needs ../shared/corpus/readability-expected)',
-  });
+  for (const [row, label] of [
+    [large, 'the 2 MB page'],
+    [long, 'the long-story page'],
+  ]) {
+    const ratio = row ? ratioOf(row.oursMs, row.structureFloorMs) : null;
+    checks.push({
+      target: `ours ≤ ${TARGETS.maxRatioToStructureFloor}× the structure floor on ${label}`,
+      pass: ratio !== null && ratio <= TARGETS.maxRatioToStructureFloor,
+      detail: row
+        ? `${row.oursMs} ms vs structure floor ${row.structureFloorMs} ms: ${ratio}× (the floor ${row.floorMs} ms: ${row.ratioToFloor}×)`
+        : `no ${label}`,
+    });
+  }
+  const real = rows.find((r) => r.kind === 'real-long-read');
+  const realChecks = [
+    [
+      `ours ≤ ${TARGETS.maxRatioToFloorRealLongRead}× the floor on the real long read`,
+      (r) => r.ratioToFloor !== null && r.ratioToFloor <= TARGETS.maxRatioToFloorRealLongRead,
+      (r) =>
+        `${r.oursMs} ms vs floor ${r.floorMs} ms (${r.chars} chars): ${r.ratioToFloor}× (structure floor ${r.structureFloorMs} ms: ${r.structureToFloor}×; ours/structure floor ${ratioOf(r.oursMs, r.structureFloorMs)}×)`,
+    ],
+    [
+      `ours ≤ ${TARGETS.maxRatioToMarkJsRealLongRead}× mark.js markRegExp on the real long read`,
+      (r) => r.ratioToMarkJs !== null && r.ratioToMarkJs <= TARGETS.maxRatioToMarkJsRealLongRead,
+      (r) => `${r.oursMs} ms vs ${r.markRegExpMs} ms: ${r.ratioToMarkJs}×`,
+    ],
+    [
+      `no task of ours over ${TARGETS.maxTaskMsRealLongRead} ms on the real long read`,
+      (r) =>
+        r.longestSliceMs !== null &&
+        r.longestSliceMs <= TARGETS.maxTaskMsRealLongRead &&
+        longTasksDuringScan(r).length === 0,
+      (r) =>
+        `longest slice ${r.longestSliceMs} ms (median over runs, worst ${r.longestSliceMaxMs} ms)${longTasksDuringScan(r).length ? ', long task during the scan' : ''}`,
+    ],
+  ];
+  for (const [target, passes, describe] of realChecks) {
+    checks.push({
+      target,
+      pass: Boolean(real && passes(real)),
+      detail: real ? describe(real) : 'no real long read (needs ../shared/corpus)',
+    });
+  }
   const marked = long?.marks.floorMatches ? long.marks.ours / long.marks.floorMatches : null;
   checks.push({
     target: `ours marks ≥ ${TARGETS.minLongStoryMarked * 100}% of the long-story page's mentions`,
@@ -564,13 +620,12 @@ function checkTargets(rows) {
         ? 'not measured'
         : `${long.marks.ours} of ${long.marks.floorMatches} (${round(marked * 100, 1)}%)`,
   });
-  const worstSlice = Math.max(...measured.map((r) => r.longestSliceMs ?? 0));
-  const overTask = measured.filter(
-    (r) => (r.longestSliceMs ?? 0) > TARGETS.maxTaskMs || longTasksDuringScan(r).length > 0,
-  );
+  const taskJudged = measured.filter((r) => r.kind !== 'real-long-read');
+  const worstSlice = Math.max(...taskJudged.map((r) => r.longestSliceMs ?? 0));
+  const overTask = taskJudged.filter(failsPageTarget);
   checks.push({
-    target: `no task of ours over ${TARGETS.maxTaskMs} ms`,
-    pass: measured.length > 0 && overTask.length === 0,
+    target: `no task of ours over ${TARGETS.maxTaskMs} ms (every page but the real long read)`,
+    pass: taskJudged.length > 0 && overTask.length === 0,
     detail:
       overTask.length === 0
         ? `longest slice ${round(worstSlice)} ms (median over runs), no long task during a scan`
@@ -593,6 +648,8 @@ function checkTargets(rows) {
   }
   return checks;
 }
+
+const ratioOf = (a, b) => (a !== null && b !== null && b > 0 ? round(a / b) : null);
 
 const HEADERS = [
   'page',
@@ -678,9 +735,9 @@ function printReport(rows, checks) {
     ]) {
       const group = corpus.filter((r) => r.ratioToMarkJs !== null && keep(r));
       const ratios = group.map((r) => r.ratioToMarkJs);
-      const over = group.filter((r) => r.ratioToMarkJs > TARGETS.maxRatioToMarkJs).length;
+      const over = group.filter((r) => r.ratioToMarkJs > 0.5).length;
       console.log(
-        `ours/mark.js on pages with ${label}: ${group.length} pages, median ${fmt(median(ratios), 2)}, p90 ${fmt(quantile(ratios, 0.9), 2)}, ${over} over ${TARGETS.maxRatioToMarkJs}`,
+        `ours/mark.js on pages with ${label}: ${group.length} pages, median ${fmt(median(ratios), 2)}, p90 ${fmt(quantile(ratios, 0.9), 2)}, ${over} over 0.5`,
       );
     }
     const worst = [...corpus]
@@ -693,10 +750,69 @@ function printReport(rows, checks) {
     console.log('\nSlowest corpus pages for ours:');
     console.log(formatTable(HEADERS, slowest.map(tableRow)));
   }
+  printShapes(rows);
   const withErrors = rows.filter((r) => r.errors.length > 0);
   for (const r of withErrors) console.log(`ERROR ${r.name}: ${r.errors.slice(0, 3).join('; ')}`);
   console.log('\nTargets:');
   for (const c of checks) console.log(`${c.pass ? 'PASS' : 'FAIL'}  ${c.target} — ${c.detail}`);
+}
+
+const SHAPE_HEADERS = [
+  'page',
+  'chars',
+  'elements / 1k chars',
+  'text nodes / 1k chars',
+  'records',
+  'candidates',
+  'mentions',
+  'blocks with a mention',
+  'mentions per block',
+  'ours/structure floor',
+];
+
+function shapeRow(name, shape, ratio) {
+  return [
+    name,
+    shape.chars,
+    fmt(shape.elementsPer1kChars, 2),
+    fmt(shape.textNodesPer1kChars, 2),
+    shape.records,
+    shape.candidates,
+    shape.mentions,
+    shape.mentionBlocks,
+    fmt(shape.mentionsPerBlock, 2),
+    fmt(ratio, 2),
+  ];
+}
+
+/** The shape of each page beside what it costs over the structure floor (issue #20). */
+function printShapes(rows) {
+  const shaped = rows.filter((r) => r.shape);
+  if (shaped.length === 0) return;
+  const fixed = shaped.filter((r) => r.kind !== 'corpus');
+  const corpus = shaped.filter((r) => r.kind === 'corpus');
+  const table = fixed.map((r) => shapeRow(r.name, r.shape, ratioOf(r.oursMs, r.structureFloorMs)));
+  if (corpus.length > 0) {
+    const mid = (pick) => median(corpus.map((r) => pick(r.shape)));
+    table.push(
+      shapeRow(
+        `corpus with a mention (${corpus.length}, medians)`,
+        {
+          chars: mid((s) => s.chars),
+          elementsPer1kChars: mid((s) => s.elementsPer1kChars),
+          textNodesPer1kChars: mid((s) => s.textNodesPer1kChars),
+          records: mid((s) => s.records),
+          candidates: mid((s) => s.candidates),
+          mentions: mid((s) => s.mentions),
+          mentionBlocks: mid((s) => s.mentionBlocks),
+          mentionsPerBlock: mid((s) => s.mentionsPerBlock),
+        },
+        median(corpus.map((r) => ratioOf(r.oursMs, r.structureFloorMs))),
+      ),
+    );
+  }
+  console.log('\nShape (what the detector reads; not timed):');
+  console.log(formatTable(SHAPE_HEADERS, table));
 }
 
 main().catch((error) => {

@@ -9,7 +9,7 @@
  *
  * --current DIR times another tree instead of this one (two copies of one commit show the noise).
  * --pages keeps the pages whose name contains one of the comma-separated texts ("article",
- * "large", "long-story" and corpus file names). Prints medians per page, and per group the median of the
+ * "large", "long-story", "real-long-read" and corpus file names). Prints medians per page, and per group the median of the
  * per-page ratios current/baseline. --method times another of the bench page's runs of ours (a
  * reader's own spellings: oursUser500, oursUser5000) in both trees.
  */
@@ -22,10 +22,13 @@ import { settleFreshDocument, startBenchSession } from './bench-session.mjs';
 import { buildPageBundle } from './build-page-bundle.mjs';
 import { generateLargePage } from './generate-large-page.mjs';
 import { buildLongStoryPage, LONG_STORY_PATH } from './long-story-page.mjs';
+import { buildRealLongReadPage, REAL_LONG_READ_PATH } from './real-long-read-page.mjs';
 import { median, round } from './stats.mjs';
 import { fmt, formatTable } from './table.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The 5M-character pages take more than 30 s to load while the shared machine is busy. */
+const LOAD_TIMEOUT_MS = 120_000;
 
 function parseArgs(argv) {
   const args = { runs: 7, corpus: READABILITY_CORPUS_DIR, pages: null, method: 'ours' };
@@ -66,6 +69,10 @@ if (keep('long-story') && existsSync(READABILITY_EXPECTED_DIR)) {
   pages.set(LONG_STORY_PATH, buildLongStoryPage().html);
   list.push({ name: 'long-story', path: LONG_STORY_PATH, group: 'fixed' });
 }
+if (keep('real-long-read') && existsSync(READABILITY_EXPECTED_DIR) && existsSync(args.corpus)) {
+  pages.set(REAL_LONG_READ_PATH, buildRealLongReadPage({ corpusDir: args.corpus }).html);
+  list.push({ name: 'real-long-read', path: REAL_LONG_READ_PATH, group: 'fixed' });
+}
 if (existsSync(args.corpus)) {
   for (const file of readdirSync(args.corpus)
     .filter((f) => f.endsWith('.html'))
@@ -79,7 +86,7 @@ const { server, browser, context } = await startBenchSession({ root: args.corpus
 const tab = await context.newPage();
 
 async function measure(path, variant) {
-  await tab.goto(server.origin + path, { waitUntil: 'load', timeout: 30_000 });
+  await tab.goto(server.origin + path, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
   await tab.evaluate(settleFreshDocument);
   if (variant === 'markRegExp') await tab.evaluate(markJs);
   await tab.evaluate(variant === 'baseline' ? baseBundle : bundle);

@@ -10,6 +10,7 @@ import { flattenAliases } from '../../entrypoints/background/matcher-data';
 import { compileMatcher } from '../../entrypoints/content/marking/matcher';
 import { runFloor, runMarkRegExp, runMarkTerms, runStructureFloor } from './baselines';
 import { combinedRegExp, markJsTermCalls } from './comparison-patterns';
+import { pageShape } from './page-shape';
 import { appendParagraphs, runOurs } from './run-ours';
 import { userSpellings } from './user-spellings';
 
@@ -28,6 +29,8 @@ const api = {
   markTerms: () => runMarkTerms(markJsTermCalls(data)),
   floor: () => runFloor(combinedRegExp(data)),
   structureFloor: () => runStructureFloor(combinedRegExp(data)),
+  // Not timed: what the page is made of, for the shape lines of the report.
+  shape: () => pageShape(data),
   // A reader's own terms (docs/performance.md, "Your terms"): the shipped automaton, the same
   // spellings as plain alternation split below V8's size limit, and one combined RegExp.
   oursUser500: () => runOurs(withUser(500)),

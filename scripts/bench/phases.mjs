@@ -4,7 +4,7 @@
  * story detector, the scanner and the painter. Slower than a bench run by the wrapping; compare
  * phases, not the total.
  *
- *   node scripts/bench/phases.mjs [--runs 5] PAGE...   (PAGE: large, long-story or a corpus file)
+ *   node scripts/bench/phases.mjs [--runs 5] PAGE...   (PAGE: large, long-story, real-long-read or a corpus file)
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,24 +13,29 @@ import { settleFreshDocument, startBenchSession } from './bench-session.mjs';
 import { buildPageBundle } from './build-page-bundle.mjs';
 import { generateLargePage } from './generate-large-page.mjs';
 import { buildLongStoryPage, LONG_STORY_PATH } from './long-story-page.mjs';
+import { buildRealLongReadPage, REAL_LONG_READ_PATH } from './real-long-read-page.mjs';
 import { median } from './stats.mjs';
 
 const argv = process.argv.slice(2);
 const runsAt = argv.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 5;
 const names = argv.filter((arg, i) => arg !== '--runs' && (runsAt < 0 || i !== runsAt + 1));
-if (names.length === 0) throw new Error('name the pages: large, long-story or a corpus file');
+if (names.length === 0)
+  throw new Error('name the pages: large, long-story, real-long-read or a corpus file');
 
 const LARGE_PATH = '/__bench/large-2mb.html';
 const pathOf = (name) =>
   name === 'long-story'
     ? LONG_STORY_PATH
-    : name === 'large'
-      ? LARGE_PATH
-      : `/${encodeURIComponent(name)}`;
+    : name === 'real-long-read'
+      ? REAL_LONG_READ_PATH
+      : name === 'large'
+        ? LARGE_PATH
+        : `/${encodeURIComponent(name)}`;
 const pages = new Map();
 if (names.includes('large')) pages.set(LARGE_PATH, generateLargePage().html);
 if (names.includes('long-story')) pages.set(LONG_STORY_PATH, buildLongStoryPage().html);
+if (names.includes('real-long-read')) pages.set(REAL_LONG_READ_PATH, buildRealLongReadPage().html);
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bundle = await buildPageBundle(join(here, 'phase-entry.ts'));
@@ -43,7 +48,8 @@ try {
   for (const name of names) {
     const samples = [];
     for (let run = 0; run < runs; run++) {
-      await tab.goto(server.origin + pathOf(name), { waitUntil: 'load' });
+      // A long page on a loaded machine can take more than Playwright's default 30 s to load.
+      await tab.goto(server.origin + pathOf(name), { waitUntil: 'load', timeout: 120_000 });
       await tab.evaluate(settleFreshDocument);
       await tab.evaluate(bundle);
       samples.push(await tab.evaluate(() => globalThis.__firewallLensPhases()));

@@ -3,7 +3,7 @@
  * documents, self and inclusive time per function, averaged per run. For small pages, where one
  * run's samples say nothing. The profiler roughly doubles the times; compare functions, not ms.
  *
- *   node scripts/bench/profile-ours.mjs [--runs 40] [--page article|large|long-story|FILE.html] [--warm]
+ *   node scripts/bench/profile-ours.mjs [--runs 40] [--page article|large|long-story|real-long-read|FILE.html] [--warm]
  *     [--method ours|oursUser500|oursUser5000] [--lines FUNCTION]
  *
  * --warm profiles a second marker in the same document after a first one ran (and `gc()` flushed
@@ -16,6 +16,7 @@ import { settleFreshDocument, startBenchSession } from './bench-session.mjs';
 import { buildPageBundle } from './build-page-bundle.mjs';
 import { generateLargePage } from './generate-large-page.mjs';
 import { buildLongStoryPage, LONG_STORY_PATH } from './long-story-page.mjs';
+import { buildRealLongReadPage, REAL_LONG_READ_PATH } from './real-long-read-page.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -39,6 +40,8 @@ const pages = new Map([
   ['/__bench/large-2mb.html', generateLargePage().html],
   [LONG_STORY_PATH, buildLongStoryPage().html],
 ]);
+// Its parts are read from the corpus (about 20 s): built only when asked for.
+if (pageName === 'real-long-read') pages.set(REAL_LONG_READ_PATH, buildRealLongReadPage().html);
 // The same paths as the bench and ab.mjs serve them.
 const path =
   pageName === 'article'
@@ -47,7 +50,9 @@ const path =
       ? '/__bench/large-2mb.html'
       : pageName === 'long-story'
         ? LONG_STORY_PATH
-        : `/${encodeURIComponent(pageName)}`;
+        : pageName === 'real-long-read'
+          ? REAL_LONG_READ_PATH
+          : `/${encodeURIComponent(pageName)}`;
 const { server, browser, context } = await startBenchSession({ root: corpus, pages });
 const tab = await context.newPage();
 const cdp = await context.newCDPSession(tab);
