@@ -16,9 +16,10 @@
  * deepest on a tie). Pages where no element reaches MIN_F1 (the gold is not one subtree) and
  * pages whose best element is the body are left out.
  *
- * Draws: pages whose story holds a mention are drawn twice as often as the others, so that the
- * page has about the held-out page's density of mentions (666 in 5.19M characters); otherwise
- * seeded and uniform, with every page drawn once before any is drawn again.
+ * Draws: seeded, from a bag holding each page once and each page whose story holds a mention
+ * MENTION_WEIGHT times (23 of the 111 stories), so that the page has about the held-out page's
+ * density of mentions (666 in 5.19M characters; all stories drawn alike give about 230); the bag
+ * is drawn empty before it is refilled.
  *
  *   import { buildRealLongReadPage } from './real-long-read-page.mjs';
  *   const { html, chars, stories, draws } = buildRealLongReadPage();
@@ -37,6 +38,7 @@ import { escapeHtml, htmlDocument, siteFooter, siteHeader } from './page-shell.m
 export const REAL_LONG_READ_MIN_CHARS = 5_000_000;
 export const REAL_LONG_READ_PATH = '/__bench/real-long-read.html';
 const SEED = 20;
+const MENTION_WEIGHT = 6;
 /** Below this F1 with the gold text the page's story is not one element: left out. */
 const MIN_F1 = 0.8;
 /** Text nodes shorter than this (after trimming) are too common to say where the story is. */
@@ -181,13 +183,15 @@ export function buildRealLongReadPage({
   const stories = extractStories({ corpusDir, expectedDir });
   if (stories.length === 0) throw new Error(`no story subtrees found in ${corpusDir}`);
   const random = seededRandom(SEED);
-  // A bag with each page once (twice when its story has a mention), drawn empty before refilling.
   let bag = [];
   const parts = [];
   let chars = 0;
   while (chars < minChars) {
-    if (bag.length === 0)
-      bag = stories.flatMap((story) => (story.mentions ? [story, story] : [story]));
+    if (bag.length === 0) {
+      bag = stories.flatMap((story) =>
+        Array.from({ length: story.mentions ? MENTION_WEIGHT : 1 }, () => story),
+      );
+    }
     const [story] = bag.splice(Math.floor(random() * bag.length), 1);
     parts.push(story);
     chars += story.chars;
