@@ -30,14 +30,14 @@ export interface PageShape {
   storyRoots: number;
 }
 
+/** The detector's records and candidates, and its walk's (story-walk.ts) records of matches. */
 interface DetectorInternals {
   records?: unknown[];
   candidates?: unknown[];
-  matchedRecords?: unknown[];
+  reading?: { matchedRecords?: unknown[] };
 }
 
-function fieldOf(detector: DetectorInternals, name: keyof DetectorInternals): unknown[] {
-  const value = detector[name];
+function arrayOf(value: unknown, name: string): unknown[] {
   if (!Array.isArray(value)) {
     throw new Error(`the story detector has no array ${name}: update scripts/bench/page-shape.ts`);
   }
@@ -67,7 +67,9 @@ export function pageShape(data: MatcherData): PageShape {
   );
   detector.step(Number.POSITIVE_INFINITY);
   const internals = detector as unknown as DetectorInternals;
-  const mentionBlocks = new Set(fieldOf(internals, 'matchedRecords')).size;
+  const mentionBlocks = new Set(
+    arrayOf(internals.reading?.matchedRecords, 'reading.matchedRecords'),
+  ).size;
   const mentionTexts = detector.matchedTexts().length;
   const mentions = detector.matchedFound().reduce((sum, hits) => sum + hits, 0);
   const perThousand = (count: number): number => (chars > 0 ? round((count * 1000) / chars) : 0);
@@ -77,8 +79,8 @@ export function pageShape(data: MatcherData): PageShape {
     elements,
     elementsPer1kChars: perThousand(elements),
     textNodesPer1kChars: perThousand(textNodes),
-    records: fieldOf(internals, 'records').length,
-    candidates: fieldOf(internals, 'candidates').length,
+    records: arrayOf(internals.records, 'records').length,
+    candidates: arrayOf(internals.candidates, 'candidates').length,
     mentionTexts,
     mentionBlocks,
     mentions,
