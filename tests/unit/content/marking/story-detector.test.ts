@@ -315,6 +315,20 @@ describe('the text it hands to the scanner', () => {
     expect(detector.verdict().roots.map((root) => root.id)).toEqual(['story']);
   });
 
+  it('reads nothing below a hidden or skipped element, however deep the text lies', () => {
+    document.body.innerHTML = `<div id="story">${prose('the ban', 6)}<p>A <a href="/v"><b>VPN</b></a>.</p></div>
+      <div hidden><section><p>Deep <span><i>VPN</i></span></p></section></div>
+      <svg><g><text>VPN</text></g></svg><div aria-hidden="true"><ul><li><a href="/x">VPN</a></li></ul></div>`;
+    const detector = new StoryDetector(
+      document.body,
+      () => 0,
+      (text) => text.includes('VPN'),
+    );
+    detector.step(Number.POSITIVE_INFINITY);
+    expect(detector.matchedTexts().map((text) => text.parentElement?.localName)).toEqual(['b']);
+    expect(detector.verdict().roots.map((root) => root.id)).toEqual(['story']);
+  });
+
   it('asks nothing of the text before the one it is told to start matching at', () => {
     document.body.innerHTML = `<div id="story">${prose('the ban', 6)}<p id="first">A VPN first.</p><p>Another VPN.</p></div>`;
     const asked: string[] = [];
