@@ -221,6 +221,12 @@ function Privacy({ settings, change }: SectionProps) {
         onChange={(stealth) => change((s) => ({ ...s, stealth }))}
       />
       <p class="hint">{t('privacyHint')}</p>
+      <p>
+        {/* The policy bundled with the extension (entrypoints/privacy/): opening it loads nothing. */}
+        <a href="/privacy.html" target="_blank" rel="noopener">
+          {t('privacyPolicyLink')}
+        </a>
+      </p>
     </section>
   );
 }
