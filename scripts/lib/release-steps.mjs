@@ -43,5 +43,7 @@ export function releaseChangelog(changelog, version, date) {
   if (!/^\s*- /m.test(entries)) {
     throw new Error('CHANGELOG.md has nothing under "## [Unreleased]" to release');
   }
-  return `${changelog.slice(0, heading.index)}## [Unreleased]\n\n## [${version}] - ${date}\n\n${entries}\n\n${changelog.slice(end).replace(/^\n+/, '')}`;
+  const rest = changelog.slice(end).replace(/^\n+/, '');
+  const released = `## [Unreleased]\n\n## [${version}] - ${date}\n\n${entries}\n`;
+  return `${changelog.slice(0, heading.index)}${released}${rest ? `\n${rest}` : ''}`;
 }

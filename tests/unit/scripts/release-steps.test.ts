@@ -83,6 +83,7 @@ Intro.
     const ours = readFileSync(join(import.meta.dirname, '../../../CHANGELOG.md'), 'utf8');
     const released = releaseChangelog(ours, '99.0.0', '2099-01-01');
     expect(released).toContain('## [99.0.0] - 2099-01-01');
+    expect(released.endsWith('\n') && !released.endsWith('\n\n')).toBe(true);
     // Not a line lost, one heading added.
     const lines = (s: string) => s.split('\n').filter((l) => l.trim() !== '');
     expect(lines(released).length).toBe(lines(ours).length + 1);
