@@ -79,13 +79,29 @@ Intro.
     expect(() => releaseChangelog(CHANGELOG, '0.1.0', 'D')).toThrow('for 0.1.0 already');
   });
 
-  it('the repository’s changelog can be released', () => {
+  it('the repository’s changelog is one the release can read, before and during a release', () => {
     const ours = readFileSync(join(import.meta.dirname, '../../../CHANGELOG.md'), 'utf8');
-    const released = releaseChangelog(ours, '99.0.0', '2099-01-01');
-    expect(released).toContain('## [99.0.0] - 2099-01-01');
-    expect(released.endsWith('\n') && !released.endsWith('\n\n')).toBe(true);
+    const headings = ours.split('\n').filter((line) => line.startsWith('## '));
+    expect(headings[0]).toBe('## [Unreleased]');
+    // Every release dated, newest first.
+    const released = headings.slice(1).map((line) => {
+      const match = /^## \[(\d+\.\d+\.\d+)\] - \d{4}-\d{2}-\d{2}$/.exec(line);
+      expect(match, line).not.toBeNull();
+      return match?.[1] ?? '';
+    });
+    for (let i = 1; i < released.length; i++) {
+      expect(compareVersions(released[i - 1] ?? '', released[i] ?? '')).toBe(1);
+    }
+    // While `npm run release` runs the tests, the entries are under the new version already.
+    const start = ours.indexOf('## [Unreleased]');
+    const after = ours.indexOf('\n## [', start + 1);
+    const unreleased = ours.slice(start, after === -1 ? undefined : after);
+    if (!/^- /m.test(unreleased)) return;
+    const next = releaseChangelog(ours, '99.0.0', '2099-01-01');
+    expect(next).toContain('## [99.0.0] - 2099-01-01');
+    expect(next.endsWith('\n') && !next.endsWith('\n\n')).toBe(true);
     // Not a line lost, one heading added.
     const lines = (s: string) => s.split('\n').filter((l) => l.trim() !== '');
-    expect(lines(released).length).toBe(lines(ours).length + 1);
+    expect(lines(next).length).toBe(lines(ours).length + 1);
   });
 });
