@@ -1,4 +1,4 @@
-import './forms/forms.css';
+import './switch.css';
 
 interface SwitchProps {
   /** Visible text; also the switch's accessible name. */

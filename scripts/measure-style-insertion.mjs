@@ -13,7 +13,7 @@
  * Each is measured as Chromium's own style-recalculation time (CDP Performance metrics) and the
  * longest frame the page saw around the insertion. Then the shipped flow: the whole load of the
  * page until its marks have settled, marked (styles asked for at document_start by
- * entrypoints/early-styles.content.ts) against switched off. Interleaved runs, medians printed.
+ * entrypoints/early-styles.content/index.ts) against switched off. Interleaved runs, medians printed.
  *
  *   npm run build && node scripts/measure-style-insertion.mjs [--runs N]
  */

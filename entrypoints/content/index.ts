@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { takeEarlyStyles } from '../../common/early-styles-handoff';
 import { decideEnablement } from '../../common/enablement';
 import { CONTENT_SCRIPT_MATCHES } from '../../common/extension-ids';
 import type { CategoryId, MatcherData } from '../../common/glossary-types';
@@ -16,7 +17,6 @@ import type { Settings } from '../../common/settings';
 import { loadSettings, watchSettings } from '../../common/settings-store';
 import { watchUserTerms } from '../../common/user-terms-signal';
 import { BadgeReporter } from './badge-reporter';
-import { takeEarlyStyles } from './early-styles';
 import { holdLifeline } from './lifeline';
 import { MarkStylesClient } from './mark-styles-client';
 import { compileMatcher, type Matcher } from './marking/matcher';
@@ -88,7 +88,7 @@ function runContentScript(ctx: ContentScriptContext): void {
     session = undefined;
   };
   // Random per page load: see common/highlight-names.ts for why not per install. Usually drawn
-  // (and its styles asked for) by the document_start script already: see early-styles.ts.
+  // (and its styles asked for) by the document_start script already: see entrypoints/early-styles.content/.
   const early = takeEarlyStyles();
   const highlightToken =
     early?.token ?? newHighlightToken((bytes) => crypto.getRandomValues(bytes));

@@ -11,11 +11,11 @@ import {
   type SiteDefault,
 } from '../../common/settings';
 import { categoryGroupLabel } from '../../components/category-labels';
-import { Checkbox } from '../../components/forms/Checkbox';
-import { RadioGroup } from '../../components/forms/RadioGroup';
 import { Switch } from '../../components/Switch';
 import { useSettings } from '../../components/use-settings';
 import { DataSection } from './DataSection';
+import { Checkbox } from './forms/Checkbox';
+import { RadioGroup } from './forms/RadioGroup';
 import { SiteList } from './SiteList';
 import { YourTerms } from './YourTerms';
 
@@ -221,6 +221,12 @@ function Privacy({ settings, change }: SectionProps) {
         onChange={(stealth) => change((s) => ({ ...s, stealth }))}
       />
       <p class="hint">{t('privacyHint')}</p>
+      <p>
+        {/* The policy bundled with the extension (entrypoints/privacy/): opening it loads nothing. */}
+        <a href="/privacy.html" target="_blank" rel="noopener">
+          {t('privacyPolicyLink')}
+        </a>
+      </p>
     </section>
   );
 }

@@ -16,7 +16,7 @@ import {
   type TermProblem,
   type UserTermFields,
 } from '../../common/user-terms';
-import { RadioGroup } from '../../components/forms/RadioGroup';
+import { RadioGroup } from './forms/RadioGroup';
 
 interface Pending {
   fileName: string;

@@ -33,7 +33,7 @@ describe('context cards in Chromium', () => {
   });
 
   // Chromium only: Playwright sees every request of the browser context, extension pages included.
-  it('reading a card, the popup and the options sends nothing beyond this machine', async () => {
+  it('reading a card, the popup, the options and the privacy policy sends nothing beyond this machine', async () => {
     const { session, origin } = env();
     const requests: string[] = [];
     const record = (request: { url(): string }) => requests.push(request.url());
@@ -42,7 +42,12 @@ describe('context cards in Chromium', () => {
       const page = await openArticle(env());
       await hover(page, 'lede', 'Great Firewall');
       await waitForCard(page, 'the card to open');
-      for (const path of ['popup.html', 'options.html', 'reader.html?card=vpn&quote=0']) {
+      for (const path of [
+        'popup.html',
+        'options.html',
+        'reader.html?card=vpn&quote=0',
+        'privacy.html',
+      ]) {
         const extensionPage = await session.openExtensionPage(path);
         await new Promise((done) => setTimeout(done, 500));
         await extensionPage.close();
@@ -56,6 +61,24 @@ describe('context cards in Chromium', () => {
     );
     expect(requests.some((url) => url.startsWith('chrome-extension://'))).toBe(true);
     expect(outside).toEqual([]);
+  });
+
+  it("the options page's privacy link opens the policy bundled with the extension", async () => {
+    const { session } = env();
+    const options = await session.openExtensionPage('options.html');
+    try {
+      const [opened] = await Promise.all([
+        session.extension.context.waitForEvent('page'),
+        options.raw.click('a[href="/privacy.html"]'),
+      ]);
+      await opened.waitForSelector('article h1');
+      expect(opened.url()).toBe(session.extensionUrl('privacy.html'));
+      expect(await opened.textContent('article h1')).toBe('Firewall Lens privacy policy');
+      expect(await opened.textContent('article')).toContain('No data leaves your browser');
+      await opened.close();
+    } finally {
+      await options.close();
+    }
   });
 
   // The next four use nothing Chromium-specific but have so far run only here; moving them into

@@ -11,7 +11,13 @@ import { readLocale } from '../support/fake-i18n';
 
 const ROOT = join(import.meta.dirname, '../../..');
 /** Where the reader-facing code lives: shared components, the pages and the in-page card. */
-const UI_DIRS = ['components', 'entrypoints/popup', 'entrypoints/options', 'entrypoints/reader'];
+const UI_DIRS = [
+  'components',
+  'entrypoints/popup',
+  'entrypoints/options',
+  'entrypoints/reader',
+  'entrypoints/privacy',
+];
 const UI_EXTRA_DIRS = ['entrypoints/content/card'];
 
 /** Attributes and props whose value a person reads or hears. */

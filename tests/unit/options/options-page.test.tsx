@@ -50,6 +50,14 @@ describe('the options page', () => {
     );
   });
 
+  it('links the privacy policy bundled with the extension, opened in a tab of its own', async () => {
+    await renderOptions();
+    const link = getByRole('link', 'Read the privacy policy') as HTMLAnchorElement;
+    // A path inside the extension: the page makes no request of its own to show the policy.
+    expect(link.getAttribute('href')).toBe('/privacy.html');
+    expect(link.target).toBe('_blank');
+  });
+
   it('switches Firewall Lens off and on', async () => {
     await renderOptions();
     const toggle = getByRole('switch', 'Enable Firewall Lens');

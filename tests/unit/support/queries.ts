@@ -47,6 +47,7 @@ const ROLE_SELECTORS = {
   radio: 'input[type="radio"]',
   textbox: 'input[type="text"]',
   slider: 'input[type="range"]',
+  link: 'a[href]',
 } as const;
 
 export type Role = keyof typeof ROLE_SELECTORS;

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { takeEarlyStyles } from '../../../common/early-styles-handoff';
 import { isHighlightToken } from '../../../common/highlight-names';
 import { defaultSettings, type Settings } from '../../../common/settings';
-import { requestEarlyStyles, takeEarlyStyles } from '../../../entrypoints/content/early-styles';
+import { requestEarlyStyles } from '../../../entrypoints/early-styles.content/request-early-styles';
 import { storeSettings } from '../support/store-settings';
 
 let requests: unknown[];

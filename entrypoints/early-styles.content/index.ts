@@ -1,9 +1,9 @@
 /**
  * Asks for the marks' stylesheet while the page is still being parsed, when inserting it is cheap
- * (see entrypoints/content/early-styles.ts). Nothing else runs this early.
+ * (see request-early-styles.ts). Nothing else runs this early.
  */
-import { CONTENT_SCRIPT_MATCHES } from '../common/extension-ids';
-import { requestEarlyStyles } from './content/early-styles';
+import { CONTENT_SCRIPT_MATCHES } from '../../common/extension-ids';
+import { requestEarlyStyles } from './request-early-styles';
 
 export default defineContentScript({
   matches: CONTENT_SCRIPT_MATCHES,
