@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../common/settings';
-import { VIEWPORT_PADDING_PX } from '../../entrypoints/content/card/card-placement';
+import { VIEWPORT_PADDING_PX } from '../../entrypoints/content/card/card-layout';
 import {
   type BrowserSession,
   browserForSuite,
