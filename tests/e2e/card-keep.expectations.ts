@@ -203,6 +203,9 @@ export function cardKeepTests<S extends BrowserSession>(
               expect(report.aroundCovered, `the card covers the lines around it, ${where}`).toEqual(
                 [],
               );
+              // The window really is that wide (less a scrollbar).
+              expect(report.viewport.width, where).toBeGreaterThan(width - 30);
+              expect(report.viewport.width, where).toBeLessThanOrEqual(width);
               expect(report.card.left, where).toBeGreaterThanOrEqual(0);
               expect(report.card.top, where).toBeGreaterThanOrEqual(0);
               expect(report.card.right, where).toBeLessThanOrEqual(report.viewport.width + 0.5);
