@@ -139,6 +139,14 @@ export function pinButton(): { x: number; y: number; pressed: string | null } | 
   };
 }
 
+/** Runs in the page: what the card says next to "Copy quote" ("" when nothing). */
+export function copiedNotice(): string {
+  return (
+    document.querySelector('firewall-lens-ui')?.shadowRoot?.querySelector('.fl-card__copied')
+      ?.textContent ?? ''
+  );
+}
+
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Longer than the grace period and the show delay together: an unpinned card would be gone. */
@@ -281,6 +289,30 @@ export function cardKeepTests<S extends BrowserSession>(
       await page.close();
     });
 
+    it('"Copy quote" says "Copied" once the quote is on the clipboard', async () => {
+      const page = await open('card-placement.html');
+      const at = await place(page, 'lede', 'VPN');
+      await page.click(at.x, at.y);
+      await settledCard(page, 'the pinned VPN card');
+      const copy = await page.evaluate(() => {
+        const rect = document
+          .querySelector('firewall-lens-ui')
+          ?.shadowRoot?.querySelector('.fl-card__copy')
+          ?.getBoundingClientRect();
+        return rect && { x: (rect.left + rect.right) / 2, y: (rect.top + rect.bottom) / 2 };
+      });
+      expect(copy).toBeTruthy();
+      if (!copy) return;
+      await page.mouseMove(copy.x, copy.y, { steps: 4 });
+      await page.click(copy.x, copy.y);
+      await poll(() => page.evaluate(copiedNotice), {
+        timeout: 3_000,
+        message: 'the card to say "Copied"',
+      });
+      expect(await page.evaluate(copiedNotice)).toBe('Copied');
+      await page.close();
+    });
+
     it('shows one card at a time: hovering another mark leaves the pinned card, clicking it pins that one', async () => {
       const page = await open('card-placement.html');
       const vpn = await place(page, 'lede', 'VPN');
@@ -305,5 +337,44 @@ export function cardKeepTests<S extends BrowserSession>(
     });
   });
 
+  describe('keys the reader chooses', () => {
+    it('the options page shows the browser’s current key for every shortcut, and the popup’s help lists them with the page’s keys', async () => {
+      const { session } = env();
+      for (const path of ['options.html', 'popup.html']) {
+        const page = await session.openExtensionPage(path);
+        const keys = await poll(
+          async () => {
+            const found = await page.evaluate(listedShortcuts);
+            return Object.keys(found).length >= 4 && found;
+          },
+          { timeout: 5_000, message: `the shortcuts on ${path}` },
+        );
+        expect(keys, path).toMatchObject({
+          'next-mention': 'Alt+Shift+N',
+          'previous-mention': 'Alt+Shift+P',
+          'pin-card': 'Alt+Shift+K',
+          'toggle-site': 'Alt+Shift+L',
+        });
+        if (path === 'popup.html') {
+          const pageKeys = await page.evaluate(() =>
+            [...document.querySelectorAll('.keys-help kbd')].map((kbd) => kbd.textContent),
+          );
+          expect(pageKeys).toEqual(expect.arrayContaining(['Enter', 'Esc']));
+        }
+        await page.close();
+      }
+    });
+  });
+
   return { browser: env, open };
+}
+
+/** Runs in an extension page: each listed command's key, by command name. */
+export function listedShortcuts(): Record<string, string> {
+  const keys: Record<string, string> = {};
+  for (const row of document.querySelectorAll('.shortcut[data-command]')) {
+    const name = row.getAttribute('data-command') ?? '';
+    keys[name] = row.querySelector('kbd')?.textContent?.replace(/\s+/g, '') ?? '';
+  }
+  return keys;
 }
