@@ -19,24 +19,27 @@ export function useShortcuts(): Shortcut[] | null {
   const [shortcuts, setShortcuts] = useState<Shortcut[] | null>(null);
   useEffect(() => {
     let live = true;
-    browser.commands.getAll().then(
-      (commands) => {
-        if (!live) return;
-        setShortcuts(
-          commands
-            // Chromium lists the toolbar button's own command; it has no description.
-            .filter((command) => command.name && command.name !== '_execute_action')
-            .map((command) => ({
-              name: command.name ?? '',
-              description: command.description || (command.name ?? ''),
-              shortcut: command.shortcut ?? '',
-            })),
-        );
-      },
-      () => {
-        if (live) setShortcuts([]);
-      },
-    );
+    // Through a promise: a browser (or test double) without the commands API must not break the page.
+    Promise.resolve()
+      .then(() => browser.commands.getAll())
+      .then(
+        (commands) => {
+          if (!live) return;
+          setShortcuts(
+            commands
+              // Chromium lists the toolbar button's own command; it has no description.
+              .filter((command) => command.name && command.name !== '_execute_action')
+              .map((command) => ({
+                name: command.name ?? '',
+                description: command.description || (command.name ?? ''),
+                shortcut: command.shortcut ?? '',
+              })),
+          );
+        },
+        () => {
+          if (live) setShortcuts([]);
+        },
+      );
     return () => {
       live = false;
     };
