@@ -9,6 +9,9 @@ import { poll } from './harness/poll';
 describe('the card a reader can keep, in Chromium', () => {
   const { browser, open } = cardKeepTests(launchChromiumSession, {
     widths: [1100, 400],
+    // Observed: the test's Chromium (a fresh profile, --load-extension) reports every command
+    // without a key; the list and its "Not set" are checked, the keys only in Firefox.
+    suggestedKeysAssigned: false,
     resize: (page, size) => page.raw.setViewportSize(size),
   });
 

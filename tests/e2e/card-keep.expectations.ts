@@ -157,6 +157,8 @@ export interface CardKeepOptions<P extends PageDriver> {
   resize?: (page: P, size: { width: number; height: number }) => Promise<void>;
   /** The widths the browser can be given (Firefox ESR keeps its launch window). */
   widths: readonly number[];
+  /** Whether the browser gave the commands their suggested keys at install. */
+  suggestedKeysAssigned: boolean;
 }
 
 export interface CardKeepSuite<S extends BrowserSession> {
@@ -166,7 +168,7 @@ export interface CardKeepSuite<S extends BrowserSession> {
 
 export function cardKeepTests<S extends BrowserSession>(
   launch: () => Promise<S>,
-  { resize, widths }: CardKeepOptions<PageOf<S>>,
+  { resize, widths, suggestedKeysAssigned }: CardKeepOptions<PageOf<S>>,
 ): CardKeepSuite<S> {
   const env = browserForSuite(launch);
   const open = async (file: string): Promise<PageOf<S>> => {
@@ -350,15 +352,25 @@ export function cardKeepTests<S extends BrowserSession>(
           },
           { timeout: 5_000, message: `the shortcuts on ${path}` },
         );
-        expect(keys, path).toMatchObject({
-          'next-mention': 'Alt+Shift+N',
-          'previous-mention': 'Alt+Shift+P',
-          'pin-card': 'Alt+Shift+K',
-          'toggle-site': 'Alt+Shift+L',
-        });
+        expect(Object.keys(keys).sort(), path).toEqual([
+          'next-mention',
+          'pin-card',
+          'previous-mention',
+          'toggle-site',
+        ]);
+        if (suggestedKeysAssigned) {
+          expect(keys, path).toMatchObject({
+            'next-mention': 'Alt+Shift+N',
+            'previous-mention': 'Alt+Shift+P',
+            'pin-card': 'Alt+Shift+K',
+            'toggle-site': 'Alt+Shift+L',
+          });
+        }
         if (path === 'popup.html') {
           const pageKeys = await page.evaluate(() =>
-            [...document.querySelectorAll('.keys-help kbd')].map((kbd) => kbd.textContent),
+            [...document.querySelectorAll('.keys-help .shortcut:not([data-command]) kbd')].map(
+              (kbd) => kbd.textContent,
+            ),
           );
           expect(pageKeys).toHaveLength(4);
         }
