@@ -62,6 +62,11 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+P' },
         description: '__MSG_commandPreviousMention__',
       },
+      // Alt+Shift+K ("keep"): free in Chromium and Firefox on every desktop system.
+      'pin-card': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_commandPinCard__',
+      },
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+L' },
         description: '__MSG_commandToggleSite__',

@@ -138,12 +138,16 @@ export type TabRequest =
   | { type: 'page-info' }
   | { type: 'page-mentions-list' }
   /** Scroll to the next mention of `id` (or of any term) after the current one and open its card. */
-  | { type: 'reveal-mention'; id?: string; direction: 'next' | 'previous' };
+  | { type: 'reveal-mention'; id?: string; direction: 'next' | 'previous' }
+  /** Pin the open card, or unpin a pinned one (the `pin-card` command). */
+  | { type: 'pin-card' };
 
 export interface TabReplies {
   'page-info': PageInfo;
   'page-mentions-list': PageMention[];
   'reveal-mention': { revealed: boolean };
+  /** `toggled` is false when no card was open. */
+  'pin-card': { toggled: boolean };
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -297,6 +301,7 @@ export function parseTabRequest(message: unknown): Reply<TabRequest> {
   switch (type) {
     case 'page-info':
     case 'page-mentions-list':
+    case 'pin-card':
       return { ok: true, value: { type } };
     case 'reveal-mention': {
       const { id, direction } = message;

@@ -3,7 +3,7 @@
  * words, related terms and a way to read the quote in its place. Used inline on pages (inside the
  * card host's shadow root) and in the popup's glossary.
  */
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { interfaceIsChinese, interfaceLanguage, t } from '../common/i18n';
 import type { CardView } from '../common/protocol';
 import { categoryLabel } from './category-labels';
@@ -21,6 +21,48 @@ export interface ContextCardProps {
    * page's scripts this extension's id (in Firefox, a per-profile identifier usable for tracking).
    */
   reader: { href: (quoteIndex: number) => string } | { open: (quoteIndex: number) => void };
+  /** Inline: the pin button (pressed while the card stays open without the pointer on it). */
+  pin?: { pinned: boolean; toggle: () => void };
+  /** Inline: "Copy quote"; resolves to whether the quote reached the clipboard. */
+  copyQuote?: (quoteIndex: number) => Promise<boolean>;
+}
+
+/** How long "Copied" shows where the button was: long enough to read, short enough to copy again. */
+export const COPIED_NOTICE_MS = 1_500;
+
+function PinIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path
+        d="M10.2 1.5 14.5 5.8l-1.3.6-2.7 2.7.4 3-1.4 1.4-2.8-2.8-3.6 3.6-.9-.9 3.6-3.6L3 7l1.4-1.4 3 .4 2.7-2.7z"
+        fill="currentColor"
+      />
+    </svg>
+  );
+}
+
+/** "Copy quote", then "Copied" (or "Could not copy") for a moment, announced politely. */
+function CopyQuoteButton({ copy }: { copy: () => Promise<boolean> }) {
+  const [result, setResult] = useState<'copied' | 'failed' | null>(null);
+  useEffect(() => {
+    if (result === null) return;
+    const timer = setTimeout(() => setResult(null), COPIED_NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [result]);
+  return (
+    <>
+      <button
+        type="button"
+        class="fl-card__copy"
+        onClick={() => void copy().then((ok) => setResult(ok ? 'copied' : 'failed'))}
+      >
+        {t('cardCopyQuote')}
+      </button>
+      <span class="fl-card__copied" role="status">
+        {result === 'copied' ? t('cardCopied') : result === 'failed' ? t('cardCopyFailed') : ''}
+      </span>
+    </>
+  );
 }
 
 /**
@@ -52,7 +94,15 @@ function linkText(href: string): string {
   }
 }
 
-export function ContextCard({ card, variant, onClose, onRelated, reader }: ContextCardProps) {
+export function ContextCard({
+  card,
+  variant,
+  onClose,
+  onRelated,
+  reader,
+  pin,
+  copyQuote,
+}: ContextCardProps) {
   const titleId = useId();
   const summaryId = useId();
   // Per card: a related term replaces the card in place and starts clamped again.
@@ -83,6 +133,18 @@ export function ContextCard({ card, variant, onClose, onRelated, reader }: Conte
             </span>
           )}
         </Heading>
+        {pin && (
+          <button
+            type="button"
+            class="fl-card__pin"
+            aria-label={t('cardPin')}
+            aria-pressed={pin.pinned}
+            title={pin.pinned ? t('cardPinned') : t('cardPin')}
+            onClick={pin.toggle}
+          >
+            <PinIcon />
+          </button>
+        )}
         {onClose && (
           <button
             type="button"
@@ -156,6 +218,12 @@ export function ContextCard({ card, variant, onClose, onRelated, reader }: Conte
               >
                 {t('cardReadInContext')}
               </a>
+            )}
+            {copyQuote && (
+              <>
+                {' · '}
+                <CopyQuoteButton copy={() => copyQuote(index)} />
+              </>
             )}
           </figcaption>
         </figure>

@@ -40,6 +40,20 @@ export async function relayMentionCommand(
   }
 }
 
+export const PIN_CARD_COMMAND = 'pin-card';
+
+/** Pins (or unpins) the card open in the active tab; false where no card is open. */
+export async function relayPinCommand(tab: Browser.tabs.Tab | undefined): Promise<boolean> {
+  const tabId = await activeTabId(tab);
+  if (tabId === null) return false;
+  try {
+    const { toggled } = await askTab(tabId, { type: 'pin-card' });
+    return toggled;
+  } catch {
+    return false;
+  }
+}
+
 export const TOGGLE_SITE_COMMAND = 'toggle-site';
 
 /** Turns Firewall Lens off on the active tab's site if it runs there, on otherwise. */
@@ -60,6 +74,7 @@ export async function toggleActiveSite(tab: Browser.tabs.Tab | undefined): Promi
 export function registerCommandListener(): void {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === TOGGLE_SITE_COMMAND) void toggleActiveSite(tab);
+    else if (command === PIN_CARD_COMMAND) void relayPinCommand(tab);
     else void relayMentionCommand(command, tab);
   });
 }

@@ -60,6 +60,11 @@ export class MarkingSession {
     return this.stopped ? false : this.cards.revealMention(id, direction);
   }
 
+  /** Pins the open card or unpins a pinned one (the `pin-card` command). */
+  togglePin(): boolean {
+    return this.stopped ? false : this.cards.togglePin();
+  }
+
   /** The first full scan; resolves when it is done. */
   start(): Promise<void> {
     return this.marker.scan();

@@ -13,7 +13,7 @@ export type RevealMention = (id: string | undefined, direction: 'next' | 'previo
 /** What the page is doing now; `marking` is null while Firewall Lens is off here. */
 export interface TabState {
   hostname: string;
-  marking: { store: MentionStore; reveal: RevealMention } | null;
+  marking: { store: MentionStore; reveal: RevealMention; togglePin(): boolean } | null;
 }
 
 /** The terms on the page, in the order they first appear, with their number of mentions. */
@@ -52,6 +52,8 @@ export function answerTabRequest(
         ok: true,
         value: { revealed: marking?.reveal(request.id, request.direction) ?? false },
       };
+    case 'pin-card':
+      return { ok: true, value: { toggled: marking?.togglePin() ?? false } };
     default:
       return { ok: false, error: 'unknown request' };
   }

@@ -16,6 +16,7 @@ import { useSettings } from '../../components/use-settings';
 import { DataSection } from './DataSection';
 import { Checkbox } from './forms/Checkbox';
 import { RadioGroup } from './forms/RadioGroup';
+import { ShortcutsSection } from './ShortcutsSection';
 import { SiteList } from './SiteList';
 import { YourTerms } from './YourTerms';
 
@@ -46,6 +47,7 @@ export function Options() {
         </>
       )}
       <YourTerms />
+      <ShortcutsSection />
       <DataSection />
     </main>
   );

@@ -7,6 +7,7 @@ import { t } from '../../common/i18n';
 import { askTab } from '../../common/messaging';
 import type { PageInfo } from '../../common/protocol';
 import { setSiteEnabled } from '../../common/settings';
+import { PageKeyList, ShortcutList, useShortcuts } from '../../components/KeyboardShortcuts';
 import { Switch } from '../../components/Switch';
 import { useSettings } from '../../components/use-settings';
 import { Glossary } from './Glossary';
@@ -108,7 +109,21 @@ export function Popup() {
       <TabPanel name="glossary" current={tab}>
         <Glossary />
       </TabPanel>
+      <KeysHelp />
     </main>
+  );
+}
+
+/** The keys, folded away: the popup is for the page and the glossary first. */
+function KeysHelp() {
+  const shortcuts = useShortcuts();
+  return (
+    <details class="keys-help">
+      <summary>{t('keysHeading')}</summary>
+      <ShortcutList shortcuts={shortcuts} />
+      <h2 class="keys-help__heading">{t('keysPageHeading')}</h2>
+      <PageKeyList />
+    </details>
   );
 }
 

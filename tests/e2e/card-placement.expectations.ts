@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../common/settings';
-import { VIEWPORT_PADDING_PX } from '../../entrypoints/content/card/card-placement';
+import { CARD_GAP_PX, VIEWPORT_PADDING_PX } from '../../entrypoints/content/card/card-layout';
 import {
   type BrowserSession,
   browserForSuite,
@@ -105,14 +105,22 @@ export function expectInsideViewport(card: CardBox): void {
   expect(card.bottom, 'card bottom edge').toBeLessThanOrEqual(card.viewportHeight);
 }
 
-/** How far the card keeps from its line (floating-ui's `offset`). */
-export const CARD_GAP_PX = 6;
+/**
+ * How far the card's edge keeps from its line where the window has room: one more line (the
+ * line just above or below stays readable) and the gap (card-layout.ts).
+ */
+export function clearance(line: Box): number {
+  return line.bottom - line.top + CARD_GAP_PX;
+}
 
-/** The card sits just below or just above the line it explains, without covering it. */
+/** Where the top of a card below `line` is. */
+export const topBelow = (line: Box) => line.bottom + clearance(line);
+
+/** The card sits below or above the line it explains, the next line left clear, not covering it. */
 export function expectBesideLine(card: Box, line: Box): void {
   const where = `card ${JSON.stringify(card)}, mark ${JSON.stringify(line)}`;
-  const below = Math.abs(card.top - (line.bottom + CARD_GAP_PX)) < 1;
-  const above = Math.abs(card.bottom - (line.top - CARD_GAP_PX)) < 1;
+  const below = Math.abs(card.top - topBelow(line)) < 1;
+  const above = Math.abs(card.bottom - (line.top - clearance(line))) < 1;
   expect(below || above, `the card is not beside its line: ${where}`).toBe(true);
   const overlaps =
     card.left < line.right &&
@@ -252,7 +260,7 @@ export function cardPlacementTests<S extends BrowserSession>(
     const [first, last] = second.lines as [Box, Box];
     const onSecond = await hoverCard(page, second, 'the card from the second line');
     expect(onSecond.lines).toEqual(second.lines);
-    expect(onSecond.top).toBeCloseTo(last.bottom + CARD_GAP_PX, 0);
+    expect(onSecond.top).toBeCloseTo(topBelow(last), 0);
     expect(onSecond.left).toBeCloseTo(last.left, 0);
 
     await page.mouseMove(2, 2);
@@ -263,7 +271,7 @@ export function cardPlacementTests<S extends BrowserSession>(
       'the card from the first line',
     );
     expect(onFirst.lines).toEqual(second.lines);
-    expect(onFirst.top).toBeCloseTo(first.bottom + CARD_GAP_PX, 0);
+    expect(onFirst.top).toBeCloseTo(topBelow(first), 0);
     await page.close();
   });
 
@@ -273,7 +281,7 @@ export function cardPlacementTests<S extends BrowserSession>(
     const at = await place(page, 'live-strip', 'Twitter', 'keep');
     const card = await hoverCard(page, at, 'the card in the fixed bar');
     const line = card.lines[0] as Box;
-    expect(card.top).toBeCloseTo(line.bottom + CARD_GAP_PX, 0);
+    expect(card.top).toBeCloseTo(topBelow(line), 0);
     await page.evaluate(() => window.scrollBy({ top: 200, behavior: 'instant' }));
     await new Promise((done) => setTimeout(done, 150));
     const after = await settledCard(page, 'the card after scrolling');
@@ -293,7 +301,7 @@ export function cardPlacementTests<S extends BrowserSession>(
     const line = at.lines[0] as Box;
     expect(line.top).toBeGreaterThanOrEqual(56);
     const card = await hoverCard(page, at, 'the card in the sticky box');
-    expect(card.top).toBeCloseTo((card.lines[0] as Box).bottom + CARD_GAP_PX, 0);
+    expect(card.top).toBeCloseTo(topBelow(card.lines[0] as Box), 0);
     await page.evaluate(() => window.scrollBy({ top: 150, behavior: 'instant' }));
     await new Promise((done) => setTimeout(done, 150));
     const after = await settledCard(page, 'the card after scrolling');

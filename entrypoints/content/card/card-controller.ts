@@ -5,16 +5,19 @@
  * `destroy()`, which the marking session calls on teardown and `ctx` calls on invalidation.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { CardView } from '../../../common/protocol';
 import type { Mention, MentionStore } from '../marking/mention-store';
 import { type Anchor, anchorOf, sameMention } from './card-anchor';
 import { CardCache } from './card-cache';
 import { listenForCardInput } from './card-input';
 import { followAnchor } from './card-position';
-import { createCardSurface } from './card-surface';
+import { type CardHandlers, createCardSurface } from './card-surface';
 import { HIDE_GRACE_MS, PREFETCH_IDLE_TIMEOUT_MS } from './card-timing';
+import { copyQuote } from './copy-quote';
 import { mentionRange } from './hit-test';
 import { HoverIntent, type OpenReason } from './hover-intent';
 import { openReaderTab } from './open-reader';
+import { quoteForClipboard } from './quote-for-clipboard';
 import { pickRevealTarget } from './reveal-target';
 
 export interface CardUiOptions {
@@ -32,6 +35,8 @@ export interface CardUi {
   forgetCards(): void;
   /** Scrolls to the next or previous mention (of `id`, or of any term) and opens its card. */
   revealMention(id: string | undefined, direction: 'next' | 'previous'): boolean;
+  /** Pins the open card, or unpins a pinned one (the `pin-card` command); false without a card. */
+  togglePin(): boolean;
   destroy(): void;
 }
 
@@ -52,6 +57,8 @@ export function startCardUi(
   let lastRevealed: Mention | undefined;
   let focusBeforeReveal: Element | null = null;
   let destroyed = false;
+  /** The card on screen and how to draw it again (its pin button follows the pin). */
+  let drawn: { card: CardView; handlers: CardHandlers } | undefined;
 
   const intent = new HoverIntent<Anchor>(
     {
@@ -62,6 +69,9 @@ export function startCardUi(
       warm: (anchor) => void cache.get(anchor.cardId).catch(() => undefined),
       open: (anchor, token, reason) => void show(anchor, token, reason),
       close: hide,
+      pinChanged(pinned) {
+        if (drawn) surface.show(drawn.card, drawn.handlers, { pinned });
+      },
     },
     { showDelayMs: initialOptions.hoverDelayMs, hideGraceMs: HIDE_GRACE_MS, same: sameMention },
   );
@@ -83,17 +93,32 @@ export function startCardUi(
     }
     const shown = card;
     const hadFocus = surface.hasFocus();
-    const floating = surface.show(shown, {
+    const handlers: CardHandlers = {
       onClose: () => intent.close(),
-      onRelated: (id) => intent.openNow({ ...anchor, cardId: id }, 'related'),
+      // The related term's card takes this one's place, pinned if this one was.
+      onRelated: (id) => intent.openNow({ ...anchor, cardId: id }, 'related', intent.pinned),
       openReader: (quoteIndex) => void openReaderTab(shown.id, quoteIndex),
-    });
+      togglePin: () => intent.setPinned(!intent.pinned),
+      copyQuote(quoteIndex) {
+        const quote = shown.quotes[quoteIndex];
+        if (!quote) return Promise.resolve(false);
+        const copied = quoteForClipboard({
+          quote: quote.text,
+          sourceTitle: shown.sourceTitle,
+          pageUrl: location.href,
+        });
+        return copyQuote(doc, copied);
+      },
+    };
+    drawn = { card: shown, handlers };
+    const floating = surface.show(shown, handlers, { pinned: intent.pinned });
     stopFollowing?.();
     stopFollowing = followAnchor(doc, floating, anchor, () => intent.close());
     if (reason === 'reveal' || (reason === 'related' && hadFocus)) surface.focusDialog();
   }
 
   function hide(): void {
+    drawn = undefined;
     stopFollowing?.();
     stopFollowing = undefined;
     const hadFocus = surface.hasFocus();
@@ -136,7 +161,8 @@ export function startCardUi(
       });
     }
     if (!surface.hasFocus()) focusBeforeReveal = doc.activeElement;
-    intent.openNow(anchorOf(mention), 'reveal');
+    // Pinned: the reader asked for it by key, and focus is in it.
+    intent.openNow(anchorOf(mention), 'reveal', true);
     return true;
   }
 
@@ -181,6 +207,11 @@ export function startCardUi(
       intent.close();
     },
     revealMention,
+    togglePin() {
+      if (intent.current === undefined) return false;
+      intent.setPinned(!intent.pinned);
+      return true;
+    },
     destroy,
   };
 }

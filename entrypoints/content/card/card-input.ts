@@ -1,6 +1,6 @@
 /**
- * The reader's input turned into hover-intent calls: pointer moves and presses, taps, the
- * keyboard (Escape, Alt in stealth mode, focus on a marked link). One listener per event type on
+ * The reader's input turned into hover-intent calls: pointer moves and presses, clicks and taps
+ * (which pin the card), the keyboard (Escape, Enter, Alt in stealth mode, focus on a marked link). One listener per event type on
  * the document (Page Previews does the same), all passive and in the capture phase: the page's
  * own handling of every event is untouched, a click on a marked link still follows the link, and
  * a page that stops propagation of its pointer events does not blind the card.
@@ -16,6 +16,12 @@ const INTERACTIVE =
 /** A tap is a touch that neither moved far nor lasted long (a long press selects text instead). */
 const TAP_SLOP_PX = 10;
 const TAP_MAX_MS = 500;
+
+/**
+ * A touch ends in a compatibility click this soon after it: that click is the tap already
+ * handled, not a mouse click (Firefox ESR 140's click events may carry no pointer type).
+ */
+const TOUCH_CLICK_MS = 800;
 
 /** Focus on an element with this much text is focus on a region, not on a term. */
 const FOCUS_TEXT_LIMIT = 200;
@@ -39,6 +45,13 @@ export function listenForCardInput(doc: Document, target: CardInputTarget): () =
   let pointer: { x: number; y: number; alt: boolean; overCard: boolean } | undefined;
   let frame = 0;
   let touchStart: { x: number; y: number; time: number; id: number } | undefined;
+  let lastTouchEnd = Number.NEGATIVE_INFINITY;
+
+  /** A mark the reader clicked or tapped to pin its card: not one inside a link or control. */
+  function pinnableAt(x: number, y: number): Anchor | undefined {
+    const anchor = anchorAt(doc, store, x, y);
+    return anchor && !anchor.mention.node.parentElement?.closest(INTERACTIVE) ? anchor : undefined;
+  }
 
   function onPointerFrame(): void {
     frame = 0;
@@ -115,19 +128,37 @@ export function listenForCardInput(doc: Document, target: CardInputTarget): () =
     const start = touchStart;
     if (event.pointerType !== 'touch' || !start || start.id !== event.pointerId) return;
     touchStart = undefined;
+    lastTouchEnd = event.timeStamp;
     const moved = Math.hypot(event.clientX - start.x, event.clientY - start.y);
     if (moved > TAP_SLOP_PX || event.timeStamp - start.time > TAP_MAX_MS) return;
-    const anchor = target.stealth()
-      ? undefined
-      : anchorAt(doc, store, event.clientX, event.clientY);
-    const onControl = anchor?.mention.node.parentElement?.closest(INTERACTIVE);
-    if (anchor && !onControl) intent.openNow(anchor, 'tap');
+    const anchor = target.stealth() ? undefined : pinnableAt(event.clientX, event.clientY);
+    // A tap opens and pins: there is no hover to keep a touch reader's card open.
+    if (anchor) intent.openNow(anchor, 'tap', true);
     else intent.close();
+  });
+
+  // A touch that turns into a scroll ends in pointercancel, not pointerup: it is never a tap.
+  listen('pointercancel', (event: PointerEvent) => {
+    if (touchStart?.id === event.pointerId) touchStart = undefined;
+  });
+
+  listen('click', (event: MouseEvent) => {
+    if (event.button !== 0 || target.ownsTarget(event.target)) return;
+    const touch = 'pointerType' in event && (event as PointerEvent).pointerType === 'touch';
+    if (touch || event.timeStamp - lastTouchEnd < TOUCH_CLICK_MS) return;
+    if (store.total() === 0 || (target.stealth() && !event.altKey)) return;
+    // The end of a drag that selected text is a click too; the reader was selecting, not pinning.
+    if (doc.getSelection()?.isCollapsed === false) return;
+    const anchor = pinnableAt(event.clientX, event.clientY);
+    if (anchor) intent.openNow(anchor, 'click', true);
   });
 
   listen('keydown', (event: KeyboardEvent) => {
     if (event.key === 'Escape' && intent.current) {
       intent.close();
+    } else if (event.key === 'Enter' && intent.currentReason === 'focus' && !event.repeat) {
+      // Enter on the focused mark (a marked link acts too: we never cancel the page's keys).
+      intent.setPinned(true);
     } else if (event.key === 'Alt' && target.stealth() && pointer) {
       pointer = { ...pointer, alt: true };
       schedulePointer();
@@ -137,7 +168,7 @@ export function listenForCardInput(doc: Document, target: CardInputTarget): () =
   listen('keyup', (event: KeyboardEvent) => {
     if (event.key !== 'Alt' || !target.stealth()) return;
     if (pointer) pointer = { ...pointer, alt: false };
-    if (!target.cardHasFocus()) intent.close();
+    if (!target.cardHasFocus() && !intent.pinned) intent.close();
   });
 
   listen('focusin', (event: FocusEvent) => {
@@ -145,7 +176,10 @@ export function listenForCardInput(doc: Document, target: CardInputTarget): () =
     if (target.ownsTarget(focused) || !(focused instanceof Element)) return;
     const anchor = target.stealth() ? undefined : keyboardFocusAnchor(focused);
     if (anchor) intent.openNow(anchor, 'focus');
-    else if (intent.currentReason === 'focus' || intent.currentReason === 'reveal') {
+    else if (
+      !intent.pinned &&
+      (intent.currentReason === 'focus' || intent.currentReason === 'reveal')
+    ) {
       intent.close();
     }
   });

@@ -1,7 +1,7 @@
 /**
  * Pure geometry for the inline card: which line box of a mention the pointer is on, whether a
- * point really is on the mention, which side of its line the card goes and how tall it may be
- * there, and which mention "next" and "previous" mean.
+ * point really is on the mention, and which mention "next" and "previous" mean. Where the card
+ * goes is `card-layout.ts`.
  */
 
 export interface RectLike {
@@ -83,68 +83,4 @@ export function chooseRevealIndex(
     if (visible(index)) return index;
   }
   return -1;
-}
-
-/** Space between the card and its line (floating-ui's `offset`). */
-export const CARD_GAP_PX = 6;
-/** The card keeps this far from the viewport's edges. */
-export const VIEWPORT_PADDING_PX = 8;
-/** The card's tallest; longer content scrolls inside it. Matches the stylesheet's cap. */
-export const CARD_MAX_HEIGHT_PX = 400;
-/**
- * A card on its side keeps to that side, shrunk, while it has at least this much room: about the
- * heading, the summary's first lines and the start of the quote. Less, and the other side wins.
- */
-export const CARD_MIN_USEFUL_HEIGHT_PX = 160;
-
-export type CardSide = 'top' | 'bottom';
-
-export interface SideChoice {
-  side: CardSide;
-  /** The card's height cap on that side: it never covers its own line. */
-  maxHeight: number;
-}
-
-/**
- * Above or below the line, and how tall the card may be there. `naturalHeight` is the card's
- * full height uncapped (its scroll height), so shrinking the card never changes the next answer:
- * floating-ui's `flip` judged the shrunk card and flipped it back and forth. The card stays on
- * the side it is on (`previous`) while it fits there; else below if it fits, else above if it
- * fits; when it fits on neither side it stays where it is while that side has useful room, or
- * takes the side with more room.
- */
-export function chooseCardSide({
-  lineTop,
-  lineBottom,
-  viewportHeight,
-  naturalHeight,
-  previous,
-}: {
-  lineTop: number;
-  lineBottom: number;
-  viewportHeight: number;
-  naturalHeight: number;
-  previous?: CardSide;
-}): SideChoice {
-  const room: Record<CardSide, number> = {
-    bottom: viewportHeight - lineBottom - CARD_GAP_PX - VIEWPORT_PADDING_PX,
-    top: lineTop - CARD_GAP_PX - VIEWPORT_PADDING_PX,
-  };
-  const wanted = Math.min(naturalHeight, CARD_MAX_HEIGHT_PX);
-  const fits = (side: CardSide) => room[side] >= wanted;
-  const choose = (side: CardSide): SideChoice => ({
-    side,
-    maxHeight: Math.max(
-      Math.min(CARD_MAX_HEIGHT_PX, Math.floor(room[side])),
-      // A line outside the viewport (the reveal command scrolling towards it) leaves no room
-      // on one side; the card keeps a readable height and `shift` holds it inside the viewport.
-      CARD_MIN_USEFUL_HEIGHT_PX,
-    ),
-  });
-  if (previous && fits(previous)) return choose(previous);
-  if (fits('bottom')) return choose('bottom');
-  if (fits('top')) return choose('top');
-  // Fits nowhere whole: stay put while there is useful room, so scrolling does not flip it.
-  if (previous && room[previous] >= CARD_MIN_USEFUL_HEIGHT_PX) return choose(previous);
-  return choose(room.bottom >= room.top ? 'bottom' : 'top');
 }

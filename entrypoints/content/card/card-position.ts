@@ -1,19 +1,32 @@
 /**
  * Keeps the card beside its mention while the page scrolls, resizes or reflows (floating-ui's
- * `autoUpdate`), and tells the caller when the mention is gone or out of sight: a card pointing at
- * nothing misleads.
+ * `autoUpdate` says when), places it with `layoutCard`, and tells the caller when the mention is
+ * gone or out of sight: a card pointing at nothing misleads.
  */
 import {
   autoUpdate,
   computePosition,
-  offset,
   hide as referenceHidden,
-  shift,
   type VirtualElement,
 } from '@floating-ui/dom';
 import type { Anchor } from './card-anchor';
-import { CARD_GAP_PX, type CardSide, chooseCardSide, VIEWPORT_PADDING_PX } from './card-placement';
+import { type CardMode, layoutCard, VIEWPORT_PADDING_PX } from './card-layout';
 import { mentionRange } from './hit-test';
+
+/** The card's styled width (`--fl-card-width` in tokens.css), narrower windows permitting. */
+const CARD_WIDTH_PX = 320;
+
+/**
+ * The layout viewport without scrollbars. Not `documentElement.clientHeight` alone: on a page in
+ * quirks mode (no doctype, as some news pages still are) that is the whole document's height,
+ * and a card "below" its line went off screen, then was pushed back over the line.
+ */
+export function viewportSize(doc: Document): { width: number; height: number } {
+  const element = doc.compatMode === 'BackCompat' ? doc.body : doc.documentElement;
+  const width = element?.clientWidth || window.innerWidth;
+  const height = element?.clientHeight || window.innerHeight;
+  return { width, height };
+}
 
 /** Starts following; the returned function stops it. `onLost` runs when the card should close. */
 export function followAnchor(
@@ -33,7 +46,7 @@ export function followAnchor(
   };
   const parent = anchor.mention.node.parentElement;
   const rtl = parent !== null && getComputedStyle(parent).direction === 'rtl';
-  let side: CardSide | undefined;
+  let mode: CardMode | undefined;
   // The reveal command opens the card while it scrolls towards the mention: only a mention that
   // was on screen and then left it closes the card.
   let seenOnScreen = false;
@@ -46,36 +59,34 @@ export function followAnchor(
     }
     const card = floating.firstElementChild;
     const line = reference.getBoundingClientRect();
-    // Not floating-ui's `flip` + `size`: `flip` judged the card `size` had shrunk and it jumped
-    // between above and below. The side is chosen from the card's uncapped height.
-    const choice = chooseCardSide({
-      lineTop: line.top,
-      lineBottom: line.bottom,
-      viewportHeight: doc.documentElement.clientHeight,
+    const viewport = viewportSize(doc);
+    const layout = layoutCard({
+      line,
+      viewportWidth: viewport.width,
+      viewportHeight: viewport.height,
+      cardWidth: Math.min(CARD_WIDTH_PX, viewport.width - 2 * VIEWPORT_PADDING_PX),
       naturalHeight: card ? card.scrollHeight + card.clientTop * 2 : 0,
-      previous: side,
+      previous: mode,
+      rtl,
     });
-    side = choice.side;
-    floating.style.setProperty('--fl-max-height', `${choice.maxHeight}px`);
+    mode = layout.mode;
+    floating.dataset.mode = layout.mode;
+    floating.style.setProperty('--fl-max-height', `${layout.maxHeight}px`);
+    floating.style.width = `${layout.width}px`;
+    floating.style.left = `${layout.left}px`;
+    floating.style.top = `${layout.top}px`;
+    // floating-ui only to learn whether the line is clipped away (scrolled out of a box too).
     void computePosition(reference, floating, {
       strategy: 'fixed',
-      placement: `${choice.side}-${rtl ? 'end' : 'start'}`,
-      middleware: [
-        offset(CARD_GAP_PX),
-        shift({ padding: VIEWPORT_PADDING_PX, crossAxis: true }),
-        referenceHidden(),
-      ],
-    }).then(({ x, y, middlewareData }) => {
+      middleware: [referenceHidden()],
+    }).then(({ middlewareData }) => {
       if (!following) return;
       if (!middlewareData.hide?.referenceHidden) {
         seenOnScreen = true;
       } else if (seenOnScreen) {
         // Scrolled (or clipped) out of sight.
         onLost();
-        return;
       }
-      floating.style.left = `${x}px`;
-      floating.style.top = `${y}px`;
     });
   };
   const stop = autoUpdate(reference, floating, update, { animationFrame: false });

@@ -13,11 +13,13 @@ export interface CardHandlers {
   onClose(): void;
   onRelated(id: string): void;
   openReader(quoteIndex: number): void;
+  togglePin(): void;
+  copyQuote(quoteIndex: number): Promise<boolean>;
 }
 
 export interface CardSurface {
-  /** Renders the card and returns the element floating-ui positions. */
-  show(card: CardView, handlers: CardHandlers): HTMLElement;
+  /** Renders (or re-renders) the card and returns the element the card is positioned by. */
+  show(card: CardView, handlers: CardHandlers, state: { pinned: boolean }): HTMLElement;
   /** Empties the card (and, in stealth mode, takes the host out of the page). */
   clear(): void;
   owns(target: EventTarget | null): boolean;
@@ -54,7 +56,7 @@ export function createCardSurface(doc: Document, stealth: () => boolean): CardSu
   }
 
   return {
-    show(card, handlers) {
+    show(card, handlers, state) {
       const ui = ensureHost();
       render(
         <ContextCard
@@ -63,6 +65,8 @@ export function createCardSurface(doc: Document, stealth: () => boolean): CardSu
           onClose={handlers.onClose}
           onRelated={handlers.onRelated}
           reader={{ open: handlers.openReader }}
+          pin={{ pinned: state.pinned, toggle: handlers.togglePin }}
+          copyQuote={handlers.copyQuote}
         />,
         ui.mount,
       );

@@ -3,9 +3,14 @@
  * the card, a show delay, a grace period on leaving, and a token per opening so that an answer
  * that arrives late never shows the wrong card (Page Previews' `src/actions.js` does the same).
  * Timers are injected, so tests drive it with fake time and the browser glue stays thin.
+ *
+ * A pinned card (a click, a tap, Enter, the pin button, a command) stays while the pointer is
+ * elsewhere: no grace period runs for it and hovering other mentions opens nothing, so the reader
+ * can read, select and copy it. Only closing (Escape, the close button, a press elsewhere) or
+ * pinning another mention's card replaces it: one card at a time.
  */
 
-export type OpenReason = 'hover' | 'tap' | 'focus' | 'reveal' | 'related';
+export type OpenReason = 'hover' | 'click' | 'tap' | 'focus' | 'reveal' | 'related';
 
 export interface HoverIntentEffects<T> {
   /** Starts a timer and returns a function that cancels it. */
@@ -15,6 +20,8 @@ export interface HoverIntentEffects<T> {
   /** Shows (or replaces) the card for `target`. Work done for it is current while `isCurrent(token)`. */
   open(target: T, token: number, reason: OpenReason): void;
   close(): void;
+  /** The open card was pinned or unpinned (it shows a pressed pin button). */
+  pinChanged?(pinned: boolean): void;
 }
 
 export interface HoverIntentOptions<T> {
@@ -26,7 +33,7 @@ export interface HoverIntentOptions<T> {
 
 export class HoverIntent<T> {
   private hovered: T | undefined;
-  private shown: { target: T; token: number; reason: OpenReason } | undefined;
+  private shown: { target: T; token: number; reason: OpenReason; pinned: boolean } | undefined;
   private inCard = false;
   private lastToken = 0;
   private cancelShow: (() => void) | undefined;
@@ -53,6 +60,11 @@ export class HoverIntent<T> {
     return this.shown?.reason;
   }
 
+  /** Whether the open card stays while the pointer is elsewhere. */
+  get pinned(): boolean {
+    return this.shown?.pinned ?? false;
+  }
+
   /** Whether work started for the opening with `token` may still touch the card. */
   isCurrent(token: number): boolean {
     return this.shown?.token === token;
@@ -67,6 +79,8 @@ export class HoverIntent<T> {
     if (this.hovered !== undefined && this.same(this.hovered, target)) return;
     this.hovered = target;
     this.stopShowTimer();
+    // The reader is reading the pinned card: passing over other mentions must not replace it.
+    if (this.shown?.pinned) return;
     if (this.shown && this.same(this.shown.target, target)) {
       this.stopHideTimer();
       return;
@@ -83,7 +97,7 @@ export class HoverIntent<T> {
     if (this.hovered === undefined) return;
     this.hovered = undefined;
     this.stopShowTimer();
-    if (this.shown && !this.inCard) this.startHideTimer();
+    if (this.shown && !this.inCard && !this.shown.pinned) this.startHideTimer();
   }
 
   enterCard(): void {
@@ -98,16 +112,41 @@ export class HoverIntent<T> {
       this.shown !== undefined &&
       this.hovered !== undefined &&
       this.same(this.shown.target, this.hovered);
-    if (this.shown && !onShownTarget) this.startHideTimer();
+    if (this.shown && !onShownTarget && !this.shown.pinned) this.startHideTimer();
   }
 
-  /** Opens without waiting: a tap, a keyboard focus, a command, a related term in the card. */
-  openNow(target: T, reason: OpenReason): void {
+  /**
+   * Opens without waiting: a click, a tap, a keyboard focus, a command, a related term in the
+   * card. `pinned` opens it pinned; pinning the card already open on `target` only pins it.
+   */
+  openNow(target: T, reason: OpenReason, pinned = false): void {
     this.stopShowTimer();
     this.stopHideTimer();
+    // A related term is another card on the same mention: it replaces the card.
+    if (pinned && reason !== 'related' && this.shown && this.same(this.shown.target, target)) {
+      this.setPinned(true);
+      return;
+    }
     this.lastToken += 1;
-    this.shown = { target, token: this.lastToken, reason };
+    this.shown = { target, token: this.lastToken, reason, pinned };
     this.effects.open(target, this.lastToken, reason);
+  }
+
+  /**
+   * Pins or unpins the open card. Unpinned, it closes after the grace period unless the pointer
+   * is on it or on its mention.
+   */
+  setPinned(pinned: boolean): void {
+    const shown = this.shown;
+    if (!shown || shown.pinned === pinned) return;
+    shown.pinned = pinned;
+    if (pinned) {
+      this.stopHideTimer();
+    } else {
+      const onShownTarget = this.hovered !== undefined && this.same(shown.target, this.hovered);
+      if (!this.inCard && !onShownTarget) this.startHideTimer();
+    }
+    this.effects.pinChanged?.(pinned);
   }
 
   /**

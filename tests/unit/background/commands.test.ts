@@ -3,7 +3,11 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import type { PageInfo, TabRequest } from '../../../common/protocol';
 import { loadSettings } from '../../../common/settings-store';
-import { relayMentionCommand, toggleActiveSite } from '../../../entrypoints/background/commands';
+import {
+  relayMentionCommand,
+  relayPinCommand,
+  toggleActiveSite,
+} from '../../../entrypoints/background/commands';
 import { tab } from '../../fixtures/background/senders';
 
 /** Stands in for the content script of one tab: records what it was asked and answers page-info. */
@@ -15,6 +19,7 @@ function answerTabs(page: PageInfo | null) {
     if (page === null)
       throw new Error('Could not establish connection. Receiving end does not exist.');
     if (request.type === 'page-info') return { ok: true, value: page };
+    if (request.type === 'pin-card') return { ok: true, value: { toggled: true } };
     return { ok: true, value: { revealed: true } };
   });
   return asked;
@@ -54,6 +59,20 @@ describe('the next and previous mention shortcuts', () => {
   });
 
   it('ignore commands they do not know', async () => {
+    const asked = answerTabs({ hostname: 'news.example.org' });
+    expect(await relayMentionCommand('pin-card', tab(3))).toBe(false);
+    expect(asked).toEqual([]);
+  });
+
+  it('leave the reader a pin shortcut that pins the card open in the tab', async () => {
+    const asked = answerTabs({ hostname: 'news.example.org' });
+    expect(await relayPinCommand(tab(3))).toBe(true);
+    expect(asked).toEqual([{ type: 'pin-card' }]);
+    answerTabs(null);
+    expect(await relayPinCommand(tab(3))).toBe(false);
+  });
+
+  it('ignore the site toggle', async () => {
     const asked = answerTabs({ hostname: 'news.example.org' });
     expect(await relayMentionCommand('toggle-site', tab(3))).toBe(false);
     expect(asked).toEqual([]);

@@ -129,6 +129,7 @@ describe('requests to a content script', () => {
     [{ type: 'reveal-mention', direction: 'next' }],
     [{ type: 'reveal-mention', direction: 'previous' }],
     [{ type: 'reveal-mention', id: 'vpn', direction: 'next' }],
+    [{ type: 'pin-card' }],
   ])('accepts %j as it is', (message) => {
     expect(parseTabRequest(message)).toEqual({ ok: true, value: message });
   });

@@ -22,7 +22,7 @@ describe("the popup's questions", () => {
       { type: 'page-mentions-list' },
       {
         hostname: 'news.example',
-        marking: { store, reveal: () => false },
+        marking: { store, reveal: () => false, togglePin: () => false },
       },
     );
     expect(reply).toEqual({
@@ -53,10 +53,23 @@ describe("the popup's questions", () => {
     const reveal = vi.fn(() => true);
     const reply = answerTabRequest(
       { type: 'reveal-mention', id: 'vpn', direction: 'previous' },
-      { hostname: 'a.example', marking: { store, reveal } },
+      { hostname: 'a.example', marking: { store, reveal, togglePin: () => false } },
     );
     expect(reveal).toHaveBeenCalledWith('vpn', 'previous');
     expect(reply).toEqual({ ok: true, value: { revealed: true } });
+  });
+
+  it('passes the pin shortcut on to the open card, and says when there was none', () => {
+    const togglePin = vi.fn(() => true);
+    const marking = { store, reveal: () => false, togglePin };
+    expect(answerTabRequest({ type: 'pin-card' }, { hostname: 'a.example', marking })).toEqual({
+      ok: true,
+      value: { toggled: true },
+    });
+    expect(togglePin).toHaveBeenCalledOnce();
+    expect(
+      answerTabRequest({ type: 'pin-card' }, { hostname: 'a.example', marking: null }),
+    ).toEqual({ ok: true, value: { toggled: false } });
   });
 
   it('answers a malformed request with an error', () => {

@@ -169,3 +169,102 @@ describe('hover intent', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 });
+
+describe('a pinned card', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  function pinnedOn(target: Target) {
+    const pinned = setup();
+    pinned.intent.openNow(target, 'click', true);
+    return pinned;
+  }
+
+  it('stays open after the pointer leaves its mention and the card', () => {
+    const { intent, events } = pinnedOn(gfw);
+    intent.enterTarget(gfw);
+    intent.leaveTarget();
+    intent.enterCard();
+    intent.leaveCard();
+    vi.advanceTimersByTime(HIDE_GRACE_MS * 10);
+    expect(events).toEqual(['open great-firewall']);
+    expect(intent.current).toBe(gfw);
+    expect(intent.pinned).toBe(true);
+  });
+
+  it('is not replaced by hovering another mention: one card at a time, the pinned one', () => {
+    const { intent, events } = pinnedOn(gfw);
+    intent.enterTarget(vpn);
+    vi.advanceTimersByTime(SHOW_DELAY_MS * 3);
+    expect(events).toEqual(['open great-firewall']);
+    expect(intent.current).toBe(gfw);
+  });
+
+  it('is replaced by pinning another mention', () => {
+    const { intent, events } = pinnedOn(gfw);
+    intent.openNow(vpn, 'click', true);
+    expect(events).toEqual(['open great-firewall', 'open vpn']);
+    expect(intent.current).toBe(vpn);
+    expect(intent.pinned).toBe(true);
+  });
+
+  it('closes on Escape or a press elsewhere, like any card', () => {
+    const { intent, events } = pinnedOn(gfw);
+    intent.close();
+    expect(events).toEqual(['open great-firewall', 'close']);
+    expect(intent.pinned).toBe(false);
+  });
+
+  it('pinned again by a second click on its mention stays the same card', () => {
+    const { intent, events, opened } = pinnedOn(gfw);
+    intent.openNow(gfw, 'click', true);
+    expect(events).toEqual(['open great-firewall']);
+    expect(intent.isCurrent(opened[0]?.token ?? -1)).toBe(true);
+  });
+
+  it('a hover card pinned from its button stays; unpinned, it closes after the grace period', () => {
+    const { intent, events } = setup();
+    intent.enterTarget(gfw);
+    vi.advanceTimersByTime(SHOW_DELAY_MS);
+    intent.enterCard();
+    intent.leaveTarget();
+    intent.setPinned(true);
+    intent.leaveCard();
+    vi.advanceTimersByTime(HIDE_GRACE_MS * 3);
+    expect(intent.current).toBe(gfw);
+    intent.setPinned(false);
+    expect(intent.pinned).toBe(false);
+    vi.advanceTimersByTime(HIDE_GRACE_MS);
+    expect(events).toEqual(['warm great-firewall', 'open great-firewall', 'close']);
+  });
+
+  it('a related term opened from a pinned card keeps the card pinned', () => {
+    const { intent, events } = pinnedOn(gfw);
+    const related = { key: 'great-firewall' };
+    intent.openNow(related, 'related', true);
+    expect(events).toEqual(['open great-firewall', 'open great-firewall']);
+    expect(intent.pinned).toBe(true);
+  });
+
+  it('tells the card when it is pinned or unpinned, so its pin button shows it', () => {
+    const changes: boolean[] = [];
+    const intent = new HoverIntent<Target>(
+      {
+        setTimer: (callback, ms) => {
+          const handle = setTimeout(callback, ms);
+          return () => clearTimeout(handle);
+        },
+        open: () => undefined,
+        close: () => undefined,
+        pinChanged: (pinned) => changes.push(pinned),
+      },
+      { showDelayMs: SHOW_DELAY_MS, hideGraceMs: HIDE_GRACE_MS, same: (a, b) => a.key === b.key },
+    );
+    intent.setPinned(true); // No card: nothing to pin.
+    intent.openNow(gfw, 'focus');
+    intent.setPinned(true);
+    intent.setPinned(true);
+    intent.setPinned(false);
+    expect(changes).toEqual([true, false]);
+  });
+});
