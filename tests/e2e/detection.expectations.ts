@@ -59,6 +59,7 @@ const event = 'firewall-lens-event';
 export const ARTICLE_MARKS = [
   `${platform} p#platforms: Facebook`,
   `${platform} p#platforms: YouTube`,
+  `${platform} p#platforms: Google's`,
   `${platform} p#platforms: Twitter's`,
   `${platform} p#zh: 脸书`,
   `${platform} p#zh: 推特`,
@@ -152,6 +153,7 @@ export function detectionSuite<S extends BrowserSession>(launch: () => Promise<S
       'vpn:4',
       'facebook:2',
       'youtube:1',
+      'google:1',
       'twitter:2',
       'internet-sovereignty:1',
       'internet-censorship:1',
