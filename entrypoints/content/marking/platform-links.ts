@@ -40,10 +40,12 @@ export function platformOfLink(href: string, domains: PlatformDomains): string |
 }
 
 /**
- * "Follow us on X", "Subscribe on YouTube", "关注我们": a link inviting the reader to the site's
- * own account is site chrome even inside the story, and stays unmarked like a share link.
+ * "Follow us on X", "Subscribe on YouTube", "关注我们", and a byline's "@handle": a link to an
+ * account is an invitation to follow it, site chrome even inside the story, and stays unmarked
+ * like a share link (a byline handle was the corpus's one stray link mark of this kind).
  */
-const FOLLOW_LABEL = /^\s*(?:follow|subscribe|like\s+us|join\s+us|find\s+us|connect)\b|关注|订阅/i;
+const FOLLOW_LABEL =
+  /^\s*(?:follow|subscribe|like\s+us|join\s+us|find\s+us|connect)\b|^\s*@\w|关注|订阅/i;
 
 export function isFollowLabel(text: string): boolean {
   return FOLLOW_LABEL.test(text);

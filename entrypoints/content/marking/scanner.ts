@@ -227,9 +227,14 @@ export class Scanner {
     if (linked === undefined) return [];
     const links: PlatformLink[] = [];
     const anchors = root.querySelectorAll('a[href]');
+    // On the platform's own pages (a Wikipedia article, a YouTube page) its links are the site's
+    // navigation, not a story pointing elsewhere.
+    const document = this.env.document;
+    const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
+    const own = [document.location?.href ?? '', canonical ?? ''].map((url) => linked(url)?.id);
     const consider = (anchor: Element) => {
       const platform = linked(anchor.getAttribute('href') ?? '');
-      if (platform === undefined) return;
+      if (platform === undefined || own.includes(platform.id)) return;
       links.push({ anchor, platform });
       this.matcher.notePlatformLink?.(platform.id);
     };

@@ -54,6 +54,7 @@ describe('which blocked platform a link goes to', () => {
     expect(isFollowLabel('Follow us on X')).toBe(true);
     expect(isFollowLabel('Subscribe on YouTube')).toBe(true);
     expect(isFollowLabel('关注我们的推特')).toBe(true);
+    expect(isFollowLabel('@bromano')).toBe(true);
     expect(isFollowLabel('a video of the protest')).toBe(false);
     expect(isFollowLabel('the followers he lost')).toBe(false);
   });
@@ -140,6 +141,22 @@ describe('links in the story to blocked platforms are marked like mentions', () 
       <p>Others prefer YouTube for longer videos, which they say travel further than short clips, and which the platform recommends to viewers outside China who search for Chinese-language content.</p>
     </article></main>`);
     expect(marks()).toEqual(expect.arrayContaining([': X → twitter', ': one creator → twitter']));
+  });
+
+  it('leaves a platform’s links to itself unmarked on its own pages (a Wikipedia article)', async () => {
+    const canonical = document.createElement('link');
+    canonical.rel = 'canonical';
+    canonical.href = 'https://en.wikipedia.org/wiki/New_Zealand';
+    document.head.append(canonical);
+    try {
+      await scan(
+        STORY.replace('https://t.me/studio', 'https://en.wikipedia.org/w/index.php?action=edit'),
+      );
+      expect(marks().map((mark) => mark.split(':')[0])).not.toContain('channel');
+      expect(marks()).toContain('video: a video of her studio → youtube');
+    } finally {
+      canonical.remove();
+    }
   });
 
   it('marks a link to a platform the page adds later, in the story', async () => {
