@@ -49,6 +49,26 @@ export interface Quote {
   start: number;
 }
 
+/** Where a fact beyond the source article comes from, as the card cites it ("Source: …"). */
+export interface FactSource {
+  title: string;
+  /** https only: the card links to it, and the extension never fetches it. */
+  url: string;
+  /** The day the fact was read there, `YYYY-MM-DD`. */
+  read: string;
+}
+
+/**
+ * One fact the source article does not state (when a service was blocked, how), with the page it
+ * was read on. The card shows each with its source; a fact without one is refused.
+ */
+export interface Fact {
+  text: string;
+  /** The same fact in Simplified Chinese. */
+  textZh: string;
+  source: FactSource;
+}
+
 export interface GlossaryEntry {
   /** Stable, kebab-case; never reused for another term. */
   id: string;
@@ -69,6 +89,11 @@ export interface GlossaryEntry {
   related: string[];
   /** Id of the source the quotes come from. */
   source: string;
+  /**
+   * Facts beyond the article, each with its source. Absent on a reader's own terms and on entries
+   * whose summary states nothing the article does not.
+   */
+  facts?: Fact[];
 }
 
 export interface SourceMeta {

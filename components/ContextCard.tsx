@@ -7,6 +7,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import { interfaceIsChinese, interfaceLanguage, t } from '../common/i18n';
 import type { CardView } from '../common/protocol';
 import { categoryLabel } from './category-labels';
+import { quoteNamesTerm } from './quote-names-term';
 
 export interface ContextCardProps {
   card: CardView;
@@ -118,6 +119,11 @@ export function ContextCard({
   // Inline, one quote keeps the card short; the glossary has room for all of them.
   const quotes = variant === 'inline' ? card.quotes.slice(0, 1) : card.quotes;
   const Heading = variant === 'inline' ? 'h2' : 'h3';
+  const label = (chinese && card.labelZh) || card.label;
+  // Only a bundled platform: a reader's own term has no quote to qualify.
+  const quoteIsAboutCategory =
+    !card.own && card.category === 'blocked-platform' && !quoteNamesTerm(card);
+  const facts = card.facts ?? [];
 
   const body = (
     <>
@@ -228,11 +234,34 @@ export function ContextCard({
           </figcaption>
         </figure>
       ))}
+      {quoteIsAboutCategory && quotes.length > 0 && (
+        <p class="fl-card__quote-note">{t('cardQuoteNamesCategory', { label })}</p>
+      )}
+      {facts.length > 0 && (
+        <ul class="fl-card__facts">
+          {facts.map((fact) => (
+            <li class="fl-card__fact" key={fact.source.url}>
+              <span lang={chinese ? 'zh-CN' : 'en'}>{chinese ? fact.textZh : fact.text}</span>{' '}
+              <span class="fl-card__fact-source">
+                {t('cardFactSource')}{' '}
+                <a
+                  class="fl-card__link"
+                  href={fact.source.url}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  referrerpolicy="no-referrer"
+                  lang="en"
+                >
+                  {fact.source.title}
+                </a>{' '}
+                ({t('cardFactRead', { date: fact.source.read })})
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
       {card.relatedLabels.length > 0 && (
-        <nav
-          class="fl-card__related"
-          aria-label={t('cardRelatedTo', { label: (chinese && card.labelZh) || card.label })}
-        >
+        <nav class="fl-card__related" aria-label={t('cardRelatedTo', { label })}>
           <span class="fl-card__related-title" aria-hidden="true">
             {t('cardRelated')}
           </span>

@@ -51,6 +51,11 @@ export const LIMITS = {
   aliases: { min: 1, max: 30 },
   quotes: { min: 1, max: 10 },
   related: { min: 0, max: 20 },
+  facts: { min: 0, max: 8 },
+  factText: { min: 20, max: 400 },
+  factTextZh: { min: 10, max: 400 },
+  factSourceTitle: { min: 1, max: 200 },
+  factSourceUrl: { min: 12, max: 500 },
 } as const;
 
 const TOP_KEYS = ['$schema', 'version', 'sources', 'entries'];
@@ -68,6 +73,11 @@ const ENTRY_KEYS = [
   'related',
   'source',
 ];
+/** `facts` is optional: an entry whose summary says nothing beyond its source needs none. */
+const ENTRY_REQUIRED = ENTRY_KEYS.slice();
+ENTRY_KEYS.push('facts');
+const FACT_KEYS = ['text', 'textZh', 'source'];
+const FACT_SOURCE_KEYS = ['title', 'url', 'read'];
 const ALIAS_KEYS = ['text', 'lang', 'case', 'inflect'];
 const QUOTE_KEYS = ['text', 'start'];
 
@@ -294,6 +304,70 @@ function checkQuote(out: Collector, input: unknown, path: Path): Quote | undefin
   return text === undefined || start === undefined ? undefined : { text, start };
 }
 
+/** A year in a summary: 1900-2099, in English or before 年. */
+const YEAR = /(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])/;
+const READ_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isCalendarDate(text: string): boolean {
+  const parts = READ_DATE.exec(text);
+  if (parts === null) return false;
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}
+
+function checkFactSource(out: Collector, input: unknown, path: Path): void {
+  if (input === undefined) {
+    out.add(path, 'a fact beyond the article needs its source (title, url, read)');
+    return;
+  }
+  const value = checkRecord(out, input, path, FACT_SOURCE_KEYS);
+  if (value === undefined) return;
+  checkString(out, value.title, join(path, 'title'), LIMITS.factSourceTitle);
+  const url = checkString(out, value.url, join(path, 'url'), LIMITS.factSourceUrl);
+  if (url !== undefined) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(url);
+    } catch {
+      out.add(join(path, 'url'), `"${excerpt(url)}" is not a URL`);
+    }
+    if (parsed !== null && (parsed.protocol !== 'https:' || parsed.username || parsed.password)) {
+      out.add(
+        join(path, 'url'),
+        `"${excerpt(url)}" must be an https:// address without a user name`,
+      );
+    }
+  }
+  const read = checkString(out, value.read, join(path, 'read'), { min: 10, max: 10 });
+  if (read !== undefined && !isCalendarDate(read)) {
+    out.add(join(path, 'read'), `"${read}" is not a date written YYYY-MM-DD`);
+  }
+}
+
+function checkFacts(out: Collector, input: unknown, path: Path): void {
+  const facts = checkArray(out, input, path, LIMITS.facts);
+  facts?.forEach((item, i) => {
+    const here = `${path}[${i}]`;
+    if (!isRecord(item)) {
+      out.add(here, `must be an object, got ${typeName(item)}`);
+      return;
+    }
+    checkKeys(out, item, here, FACT_KEYS, ['text', 'textZh']);
+    checkString(out, item.text, join(here, 'text'), LIMITS.factText);
+    const textZh = checkString(out, item.textZh, join(here, 'textZh'), LIMITS.factTextZh);
+    if (textZh !== undefined && !isMostlyChinese(textZh)) {
+      out.add(
+        join(here, 'textZh'),
+        'must be written in Chinese (Han characters are most of its letters)',
+      );
+    }
+    checkFactSource(out, item.source, join(here, 'source'));
+  });
+}
+
 function checkEntry(out: Collector, value: unknown, index: number): CheckedEntry {
   const fallback = `entries[${index}]`;
   const checked: CheckedEntry = { index, path: fallback, aliases: [], quotes: [], related: [] };
@@ -306,16 +380,33 @@ function checkEntry(out: Collector, value: unknown, index: number): CheckedEntry
     checked.path = `entry "${value.id}"`;
   }
   const path = checked.path;
-  checkKeys(out, value, path, ENTRY_KEYS, ENTRY_KEYS);
+  checkKeys(out, value, path, ENTRY_KEYS, ENTRY_REQUIRED);
   checked.id = checkString(out, value.id, join(path, 'id'), { ...LIMITS.id, pattern: ID_PATTERN });
   checkString(out, value.label, join(path, 'label'), LIMITS.label);
   const labelZh = checkString(out, value.labelZh, join(path, 'labelZh'), LIMITS.labelZh);
   if (labelZh !== undefined && !HAN.test(labelZh)) {
     out.add(join(path, 'labelZh'), `"${labelZh}" contains no Chinese characters`);
   }
-  checkEnum(out, value.category, join(path, 'category'), BUNDLED_CATEGORIES);
-  checkString(out, value.summary, join(path, 'summary'), LIMITS.summary);
+  const category = checkEnum(out, value.category, join(path, 'category'), BUNDLED_CATEGORIES);
+  const summary = checkString(out, value.summary, join(path, 'summary'), LIMITS.summary);
   const summaryZh = checkString(out, value.summaryZh, join(path, 'summaryZh'), LIMITS.summaryZh);
+  if (category === 'blocked-platform') {
+    // The article names blocked platforms only as a category: when and how one was blocked is
+    // never its word, so a date belongs in a fact that says where it was read.
+    for (const [field, text] of [
+      ['summary', summary],
+      ['summaryZh', summaryZh],
+    ] as const) {
+      const year = text === undefined ? null : YEAR.exec(text);
+      if (year !== null) {
+        out.add(
+          join(path, field),
+          `states a date (${year[0]}) the source article does not: put it in "facts" with its source`,
+        );
+      }
+    }
+  }
+  if (value.facts !== undefined) checkFacts(out, value.facts, join(path, 'facts'));
   if (summaryZh !== undefined && !isMostlyChinese(summaryZh)) {
     out.add(
       join(path, 'summaryZh'),

@@ -59,6 +59,7 @@ const event = 'firewall-lens-event';
 export const ARTICLE_MARKS = [
   `${platform} p#platforms: Facebook`,
   `${platform} p#platforms: YouTube`,
+  `${platform} p#platforms: Google's`,
   `${platform} p#platforms: Twitter's`,
   `${platform} p#zh: 脸书`,
   `${platform} p#zh: 推特`,
@@ -152,6 +153,7 @@ export function detectionSuite<S extends BrowserSession>(launch: () => Promise<S
       'vpn:4',
       'facebook:2',
       'youtube:1',
+      'google:1',
       'twitter:2',
       'internet-sovereignty:1',
       'internet-censorship:1',
@@ -165,11 +167,11 @@ export function detectionSuite<S extends BrowserSession>(launch: () => Promise<S
     await waitForMarkSummary(
       article(),
       [
-        ...ARTICLE_MARKS.slice(0, 9),
+        ...ARTICLE_MARKS.slice(0, 10),
         `${censorship} p#late: Great Firewall`,
-        ...ARTICLE_MARKS.slice(9, 14),
+        ...ARTICLE_MARKS.slice(10, 15),
         `${domestic} p#late: Weibo`,
-        ...ARTICLE_MARKS.slice(14),
+        ...ARTICLE_MARKS.slice(15),
       ],
       'the added paragraph to be marked',
     );
@@ -195,6 +197,7 @@ export function detectionSuite<S extends BrowserSession>(launch: () => Promise<S
       [
         `firewall-lens-bg-blocked-platform p#platforms: Facebook`,
         `firewall-lens-bg-blocked-platform p#platforms: YouTube`,
+        `firewall-lens-bg-blocked-platform p#platforms: Google's`,
         `firewall-lens-bg-blocked-platform p#platforms: Twitter's`,
         `firewall-lens-bg-censorship-system h1#headline: Great Firewall`,
         `firewall-lens-bg-censorship-system p#rules: censorship in China`,

@@ -39,6 +39,7 @@ import type {
   MatcherAlias,
   MatcherData,
 } from '../../../common/glossary-types';
+import { type LinkedPlatform, withPlatforms } from './platform-matcher';
 import { type AcceptSpan, SpellingAutomaton } from './spelling-automaton';
 
 export interface Match {
@@ -58,6 +59,10 @@ export interface Matcher {
    * the scanner calls it unbound from its hot loop.
    */
   readonly test: (text: string) => boolean;
+  /** The enabled blocked platform a link's address goes to, if any (platform-matcher.ts). */
+  readonly linkedPlatform?: (href: string) => LinkedPlatform | undefined;
+  /** The page links to this platform: a link to x.com says which X the page means. */
+  notePlatformLink?(id: string): void;
 }
 
 const NO_MATCHES: readonly Match[] = Object.freeze([]);
@@ -354,14 +359,15 @@ function add(map: Map<string, Row[]>, key: string, row: Row): void {
 
 export function compileMatcher(data: MatcherData): Matcher {
   const own = data.aliases.filter((alias) => alias.own === true);
-  if (own.length > 0) {
-    return compileWithOwn(
-      data.version,
-      data.aliases.filter((alias) => alias.own !== true),
-      own,
-    );
-  }
-  return compileBundled(data);
+  const names =
+    own.length > 0
+      ? compileWithOwn(
+          data.version,
+          data.aliases.filter((alias) => alias.own !== true),
+          own,
+        )
+      : compileBundled(data);
+  return withPlatforms(names, data.aliases);
 }
 
 function compileBundled(data: MatcherData): Matcher {

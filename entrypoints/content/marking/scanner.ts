@@ -21,6 +21,8 @@
 import { isUiHost } from '../own-hosts';
 import type { Match, Matcher } from './matcher';
 import type { Mention, MentionStore } from './mention-store';
+import { isFollowLabel } from './platform-links';
+import type { LinkedPlatform } from './platform-matcher';
 import { createRegionMemo, type ScanMode, UI_HOST_TAG } from './scan-regions';
 import {
   detectStory,
@@ -81,6 +83,19 @@ interface FinishFullScan {
   kind: 'finish';
 }
 
+/** A link whose host is a blocked platform's: its text is marked like a mention of it. */
+interface PlatformLink {
+  anchor: Element;
+  platform: LinkedPlatform;
+}
+
+/** A full scan's platform links, marked once the story is decided. */
+interface PlatformLinks {
+  kind: 'links';
+  links: readonly PlatformLink[];
+  done: number;
+}
+
 /** The first step of a full scan: which part of the page is the story. */
 interface DetectStory {
   kind: 'detect';
@@ -92,9 +107,11 @@ interface DetectStory {
   probe: TreeWalker | null;
   /** Made when the probe found a mention: reads the page whole, matching as it goes. */
   detector: StoryDetector<FoundText> | null;
+  /** The page's links to blocked platforms, read once the probe is done. */
+  links: readonly PlatformLink[];
 }
 
-type Work = Walk | MatchedTexts | TextItem | FinishFullScan | DetectStory;
+type Work = Walk | MatchedTexts | PlatformLinks | TextItem | FinishFullScan | DetectStory;
 
 /**
  * Added content outside the story (or on a page without one) that holds a story of its own makes
@@ -122,6 +139,8 @@ export class Scanner {
   private stopped = false;
   /** Nodes with mentions found by the current full scan; null when none is running. */
   private confirmed: Set<Text> | null = null;
+  /** Text of platform links marked so far, so an edit or a re-walk keeps the link's mark. */
+  private linkTexts = new WeakMap<Text, LinkedPlatform>();
   private readonly now: () => number;
 
   constructor(
@@ -154,6 +173,7 @@ export class Scanner {
             body,
             probe: document.createTreeWalker(body, SHOW_TEXT),
             detector: null,
+            links: [],
           },
         ]
       : [{ kind: 'finish' }];
@@ -165,11 +185,15 @@ export class Scanner {
     if (item.probe !== null) {
       const found = this.probeForMention(item.probe, deadline);
       if (found === 'paused') return false;
-      if (found === 'none') {
-        this.storyDecided(UNDECIDED, [], []);
+      item.probe = null;
+      // Read before the detector matches anything: a link to x.com says which X the page means.
+      item.links = this.platformLinksIn(item.body);
+      // A page whose only mentions are links to platforms is still read, when a story could
+      // hold one of them (not the site's footer, its navigation or its share bar).
+      if (found === 'none' && !item.links.some((link) => this.regions.mayBeRead(link.anchor))) {
+        this.storyDecided(UNDECIDED, [], [], []);
         return true;
       }
-      item.probe = null;
       // The matcher is read when the detector calls it: a new matcher comes with a new full scan.
       // Matching in full here, not just testing, spares the text with a hit a second reading.
       const matches = (data: string): FoundText | false => {
@@ -182,14 +206,75 @@ export class Scanner {
         item.body,
         this.now,
         matches,
-        found === 'lost' ? null : found,
+        found === 'lost' || found === 'none' ? null : found,
       );
       if (this.sliceIsOver(deadline)) return false;
     }
     const detector = item.detector as StoryDetector<FoundText>;
     if (!detector.step(deadline)) return false;
-    this.storyDecided(detector.verdict(), detector.matchedTexts(), detector.matchedFound());
+    this.storyDecided(
+      detector.verdict(),
+      detector.matchedTexts(),
+      detector.matchedFound(),
+      item.links,
+    );
     return true;
+  }
+
+  /** The links under `root` (and `root` itself) whose host is an enabled blocked platform's. */
+  private platformLinksIn(root: Element): PlatformLink[] {
+    const linked = this.matcher.linkedPlatform;
+    if (linked === undefined) return [];
+    const links: PlatformLink[] = [];
+    const anchors = root.querySelectorAll('a[href]');
+    // On the platform's own pages (a Wikipedia article, a YouTube page) its links are the site's
+    // navigation, not a story pointing elsewhere.
+    const document = this.env.document;
+    const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
+    const own = [document.location?.href ?? '', canonical ?? ''].map((url) => linked(url)?.id);
+    const consider = (anchor: Element) => {
+      const platform = linked(anchor.getAttribute('href') ?? '');
+      if (platform === undefined || own.includes(platform.id)) return;
+      links.push({ anchor, platform });
+      this.matcher.notePlatformLink?.(platform.id);
+    };
+    if (root.localName === 'a' && root.hasAttribute('href')) consider(root);
+    for (const anchor of anchors) consider(anchor);
+    return links;
+  }
+
+  /**
+   * Marks a platform link's text as a mention of the platform, where the story reads it: each of
+   * its text nodes, trimmed, unless the text names a term itself ("YouTube"), which then wins.
+   */
+  private markPlatformLink({ anchor, platform }: PlatformLink): void {
+    if (!anchor.isConnected || !this.regions.isScanned(anchor, this.mode)) return;
+    if (isFollowLabel(anchor.textContent ?? '')) return;
+    const walker = this.env.document.createTreeWalker(anchor, SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const text = node as Text;
+      if (this.confirmed?.has(text)) continue;
+      const parent = text.parentElement;
+      if (parent === null || !this.regions.isScanned(parent, this.mode)) continue;
+      const found = this.matcher.findAll(text.data);
+      if (found.length > 0) continue; // marked by its own words when the walk got to it
+      this.linkTexts.set(text, platform);
+      const mentions = this.linkMentions(text);
+      if (mentions.length === 0) continue;
+      this.env.store.setNode(text, mentions);
+      this.confirmed?.add(text);
+    }
+  }
+
+  /** The mark of a platform link's text node, if it is one: its text without the spaces around. */
+  private linkMentions(node: Text): Mention[] {
+    const platform = this.linkTexts.get(node);
+    if (platform === undefined) return [];
+    const data = node.data;
+    const start = data.search(/\S/);
+    if (start < 0) return [];
+    const end = data.trimEnd().length;
+    return [{ node, start, end, id: platform.id, category: platform.category }];
   }
 
   /** The first mention some story could read, or why there is none yet. */
@@ -214,6 +299,7 @@ export class Scanner {
     verdict: StoryVerdict,
     matched: readonly Text[],
     found: readonly FoundText[],
+    links: readonly PlatformLink[],
   ): void {
     this.story = verdict;
     this.mode = this.regions.setStory(verdict);
@@ -221,6 +307,10 @@ export class Scanner {
     const start = anchor === null ? 0 : firstAtOrAfter(matched, anchor);
     const work: Work[] = [
       { kind: 'matched', nodes: matched, found, matcher: this.matcher, start, done: 0 },
+      // After the matched text: a link's own words ("YouTube") are marked as themselves.
+      ...(links.length > 0 && verdict !== UNDECIDED
+        ? [{ kind: 'links', links, done: 0 } satisfies PlatformLinks]
+        : []),
       { kind: 'finish' },
     ];
     // In place of the detect item, ahead of incremental work queued meanwhile.
@@ -337,6 +427,7 @@ export class Scanner {
     }
     if (item.kind === 'detect') return this.detect(item, deadline);
     if (item.kind === 'matched') return this.readMatched(item, deadline);
+    if (item.kind === 'links') return this.readLinks(item, deadline);
     return this.walk(item, deadline);
   }
 
@@ -353,6 +444,14 @@ export class Scanner {
         const seen = found[index];
         this.scanMatch(node, data, current && seen?.data === data ? seen.matches : undefined);
       }
+      if (item.done % CLOCK_EVERY === 0 && this.sliceIsOver(deadline)) return false;
+    }
+    return true;
+  }
+
+  private readLinks(item: PlatformLinks, deadline: number): boolean {
+    while (item.done < item.links.length) {
+      this.markPlatformLink(item.links[item.done++] as PlatformLink);
       if (item.done % CLOCK_EVERY === 0 && this.sliceIsOver(deadline)) return false;
     }
     return true;
@@ -382,8 +481,14 @@ export class Scanner {
         this.scanMatch(node as Text, data);
         // The page's first mention started a full scan in place of this walk.
         if (this.queue[0] !== item) return true;
-      } else if (known && store.has(node as Text)) store.setNode(node as Text, []);
+      } else if (known && store.has(node as Text)) {
+        store.setNode(node as Text, this.linkMentions(node as Text));
+      }
       if (++count % CLOCK_EVERY === 0 && this.sliceIsOver(deadline)) return false;
+    }
+    // Links the page added (a story rendered late, an embed): marked like those of a full scan.
+    if (item.added && item.root.nodeType === ELEMENT_NODE && this.story !== UNDECIDED) {
+      for (const link of this.platformLinksIn(item.root as Element)) this.markPlatformLink(link);
     }
     return true;
   }
@@ -397,7 +502,7 @@ export class Scanner {
   private scanText(node: Text): void {
     const data = node.data;
     if (data.length >= MIN_TEXT && this.matcher.test(data)) this.scanMatch(node, data);
-    else if (this.env.store.has(node)) this.env.store.setNode(node, []);
+    else if (this.env.store.has(node)) this.env.store.setNode(node, this.linkMentions(node));
   }
 
   /**
@@ -417,9 +522,11 @@ export class Scanner {
       void this.fullScan();
       return;
     }
-    const mentions: Mention[] = (matches ?? this.matcher.findAll(data)).map(
-      ({ start, end, id, category }) => ({ node, start, end, id, category }),
-    );
+    const found = matches ?? this.matcher.findAll(data);
+    const mentions: Mention[] =
+      found.length > 0
+        ? found.map(({ start, end, id, category }) => ({ node, start, end, id, category }))
+        : this.linkMentions(node);
     store.setNode(node, mentions);
     if (mentions.length > 0) this.confirmed?.add(node);
   }

@@ -147,9 +147,14 @@ describe('data/glossary.schema.json', () => {
     expect(entryProps.related.maxItems).toBe(LIMITS.related.max);
   });
 
-  it('requires exactly the fields the data uses', () => {
+  it('requires exactly the fields the data uses (facts being optional)', () => {
     for (const entry of glossary.entries) {
-      expect(Object.keys(entry).sort()).toEqual([...defs.entry.required].sort());
+      expect(
+        Object.keys(entry)
+          .filter((key) => key !== 'facts')
+          .sort(),
+      ).toEqual([...defs.entry.required].sort());
+      expect(defs.entry.required).not.toContain('facts');
       for (const alias of entry.aliases) {
         expect(Object.keys(alias).sort()).toEqual([...defs.alias.required].sort());
       }

@@ -714,3 +714,76 @@ describe('flattenAliases', () => {
     ]);
   });
 });
+
+describe('validateGlossary: facts beyond the article carry their source', () => {
+  const fact = () => ({
+    text: 'The service was blocked in mainland China in July 2009.',
+    textZh: '该服务于 2009 年 7 月在中国大陆遭到封锁。',
+    source: { title: 'A report', url: 'https://example.org/report', read: '2026-12-07' },
+  });
+  const platform = (g: Json): Json => {
+    const e = entry(g, 1);
+    e.category = 'blocked-platform';
+    return e;
+  };
+
+  it('accepts a fact with a title, an https URL and the date it was read', () => {
+    const g = validFixture();
+    entry(g, 1).facts = [fact()];
+    const result = validateGlossary(g, SOURCES);
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.glossary.entries[1]?.facts?.[0]?.source.read).toBe('2026-12-07');
+  });
+
+  it('refuses a fact without a source', () => {
+    expectError(
+      errorsAfter((g) => {
+        const { source: _, ...bare } = fact();
+        entry(g, 1).facts = [bare];
+      }),
+      'entry "vpn" facts[0].source',
+      'needs its source',
+    );
+  });
+
+  it('refuses a source without a URL, a plain-http URL and a date that is not a day', () => {
+    const errors = errorsAfter((g) => {
+      const noUrl = fact();
+      delete (noUrl.source as Partial<ReturnType<typeof fact>['source']>).url;
+      const http = fact();
+      http.source.url = 'http://example.org/report';
+      const badDay = fact();
+      badDay.source.read = '2026-02-30';
+      entry(g, 1).facts = [noUrl, http, badDay];
+    });
+    expectError(errors, 'facts[0].source.url', 'required field is missing');
+    expectError(errors, 'facts[1].source.url', 'https://');
+    expectError(errors, 'facts[2].source.read', 'not a date');
+  });
+
+  it('refuses a fact whose Chinese text is not Chinese', () => {
+    expectError(
+      errorsAfter((g) => {
+        entry(g, 1).facts = [{ ...fact(), textZh: 'Blocked in July 2009 in China.' }];
+      }),
+      'facts[0].textZh',
+      'written in Chinese',
+    );
+  });
+
+  it('refuses a blocked platform whose summary states a date instead of a sourced fact', () => {
+    const errors = errorsAfter((g) => {
+      const e = platform(g);
+      e.summary = 'A service that has been blocked in mainland China since July 2009.';
+      e.summaryZh = '一个自 2009 年 7 月起在中国大陆遭到封锁的服务。';
+    });
+    expectError(errors, 'entry "vpn" summary', 'states a date (2009)', '"facts"');
+    expectError(errors, 'entry "vpn" summaryZh', 'states a date (2009)');
+  });
+
+  it('accepts the same date on a blocked platform once it is a fact with its source', () => {
+    const g = validFixture();
+    platform(g).facts = [fact()];
+    expect(validateGlossary(g, SOURCES).ok).toBe(true);
+  });
+});

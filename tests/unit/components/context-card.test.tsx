@@ -207,6 +207,8 @@ describe('ContextCard in a Chinese interface', () => {
       '脸书',
       '推特',
       '优兔',
+      '谷歌',
+      '维基百科',
     ]);
     expect(related.every((button) => button.getAttribute('lang') === 'zh-CN')).toBe(true);
   });
@@ -237,5 +239,47 @@ describe('ContextCard in a Chinese interface', () => {
       <ContextCard card={card} variant="inline" onClose={() => {}} reader={{ open: () => {} }} />,
     );
     expect(root.querySelector('.fl-card__close')?.getAttribute('aria-label')).toBe('关闭卡片');
+  });
+});
+
+describe('ContextCard: blocked platforms the article names only as a category', () => {
+  it('says the article names the category, not Instagram, under its quote', () => {
+    const root = mount(
+      <ContextCard card={realCard('instagram')} variant="inline" reader={{ href: readerUrl }} />,
+    );
+    expect(root.querySelector('blockquote')?.textContent).toContain('Popular social media');
+    expect(root.querySelector('.fl-card__quote-note')?.textContent).toBe(
+      'The article names blocked social media sites as a category; it does not name Instagram.',
+    );
+  });
+
+  it('adds no such note where the article names the platform itself', () => {
+    const root = mount(
+      <ContextCard card={realCard('facebook')} variant="inline" reader={{ href: readerUrl }} />,
+    );
+    expect(root.querySelector('.fl-card__quote-note')).toBeNull();
+  });
+
+  it('shows each fact beyond the article with "Source:", a link to it and the day it was read', () => {
+    const card = realCard('wikipedia');
+    const fact = card.facts?.[0];
+    if (fact === undefined) throw new Error('the Wikipedia entry has a sourced fact');
+    const root = mount(<ContextCard card={card} variant="inline" reader={{ href: readerUrl }} />);
+    const item = root.querySelector('.fl-card__fact');
+    expect(item?.textContent).toContain(fact.text);
+    expect(item?.textContent).toContain(`Source: ${fact.source.title}`);
+    expect(item?.textContent).toContain(`read ${fact.source.read}`);
+    const link = item?.querySelector('a');
+    expect(link?.getAttribute('href')).toBe(fact.source.url);
+    expect(link?.getAttribute('rel')).toContain('noreferrer');
+  });
+
+  it('gives the fact in Chinese when the interface is Chinese', () => {
+    useInterfaceLocale('zh_CN');
+    const card = realCard('telegram');
+    const root = mount(<ContextCard card={card} variant="inline" reader={{ href: readerUrl }} />);
+    expect(root.querySelector('.fl-card__fact')?.textContent).toContain(card.facts?.[0]?.textZh);
+    expect(root.querySelector('.fl-card__fact')?.textContent).toContain('来源：');
+    expect(root.querySelector('.fl-card__quote-note')?.textContent).toContain('电报');
   });
 });

@@ -345,7 +345,18 @@ describe('the glossary', () => {
     await openGlossary();
     const chip = getByRole('button', 'Blocked platforms');
     chip.click();
-    await waitFor(() => expect(glossaryLabels()).toEqual(['Facebook', 'Twitter', 'YouTube']));
+    await waitFor(() =>
+      expect(glossaryLabels()).toEqual([
+        'Facebook',
+        'Google',
+        'Instagram',
+        'Telegram',
+        'Twitter',
+        'WhatsApp',
+        'Wikipedia',
+        'YouTube',
+      ]),
+    );
     expect(chip.getAttribute('aria-pressed')).toBe('true');
     expect(backgroundRequests).toContainEqual({
       type: 'search',
@@ -458,7 +469,8 @@ describe('the popup in a Chinese interface', () => {
     });
     expect(getByRole('tab', '术语表').getAttribute('aria-selected')).toBe('true');
     const names = cards.map((card) => card.querySelector('.fl-card__label-zh')?.textContent);
-    expect(names[0]).toBe('防火长城');
+    // Pinyin order: 电报 (diàn) before 防火长城 (fáng).
+    expect(names.slice(0, 2)).toEqual(['电报', '防火长城']);
     const vpn = cards.find((card) => card.getAttribute('data-card-id') === 'vpn');
     expect(vpn?.querySelector('.fl-card__summary')?.textContent).toBe(realCard('vpn').summaryZh);
     expect(vpn?.querySelector('blockquote')?.getAttribute('lang')).toBe('en');
@@ -478,8 +490,8 @@ describe('the popup in a Chinese interface', () => {
         ),
       ).toEqual(['youtube']),
     );
-    type(search ?? fail(), '电报');
-    await waitFor(() => expect(container.textContent).toContain('没有与“电报”匹配的术语。'));
+    type(search ?? fail(), '电视');
+    await waitFor(() => expect(container.textContent).toContain('没有与“电视”匹配的术语。'));
   });
 });
 

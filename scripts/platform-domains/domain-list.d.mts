@@ -1,0 +1,5 @@
+export function parseDomainList(text: string): {
+  suffixes: string[];
+  full: string[];
+  dropped: { rule: string; why: string }[];
+};
