@@ -16,6 +16,7 @@ export function entryOf(row: CardRow): GlossaryEntry {
     quotes: row.quotes,
     related: row.related,
     source: row.source,
+    ...(row.sites === undefined ? {} : { sites: row.sites }),
   };
 }
 

@@ -30,6 +30,8 @@ export interface ValidateOptions {
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const SOURCE_FILE_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*\.txt$/;
 export const VERSION_PATTERN = /^[0-9A-Za-z][0-9A-Za-z.+-]*$/;
+/** A host name as a site's own pages use it: lowercase labels and a top-level domain. */
+export const SITE_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 export const ALIAS_CASES: readonly AliasCase[] = ['proper', 'exact', 'insensitive'];
 export const ALIAS_LANGS: readonly Alias['lang'][] = ['en', 'zh'];
 
@@ -51,6 +53,8 @@ export const LIMITS = {
   aliases: { min: 1, max: 30 },
   quotes: { min: 1, max: 10 },
   related: { min: 0, max: 20 },
+  site: { min: 4, max: 253 },
+  sites: { min: 1, max: 20 },
 } as const;
 
 const TOP_KEYS = ['$schema', 'version', 'sources', 'entries'];
@@ -67,7 +71,11 @@ const ENTRY_KEYS = [
   'quotes',
   'related',
   'source',
+  'sites',
 ];
+/** Entry fields an entry may leave out. */
+const ENTRY_OPTIONAL = ['sites'];
+const ENTRY_REQUIRED = ENTRY_KEYS.filter((key) => !ENTRY_OPTIONAL.includes(key));
 const ALIAS_KEYS = ['text', 'lang', 'case', 'inflect'];
 const QUOTE_KEYS = ['text', 'start'];
 
@@ -306,7 +314,7 @@ function checkEntry(out: Collector, value: unknown, index: number): CheckedEntry
     checked.path = `entry "${value.id}"`;
   }
   const path = checked.path;
-  checkKeys(out, value, path, ENTRY_KEYS, ENTRY_KEYS);
+  checkKeys(out, value, path, ENTRY_KEYS, ENTRY_REQUIRED);
   checked.id = checkString(out, value.id, join(path, 'id'), { ...LIMITS.id, pattern: ID_PATTERN });
   checkString(out, value.label, join(path, 'label'), LIMITS.label);
   const labelZh = checkString(out, value.labelZh, join(path, 'labelZh'), LIMITS.labelZh);
@@ -360,6 +368,13 @@ function checkEntry(out: Collector, value: unknown, index: number): CheckedEntry
     });
     if (id !== undefined) checked.related.push({ index: i, id });
   });
+
+  if (value.sites !== undefined) {
+    const sites = checkArray(out, value.sites, join(path, 'sites'), LIMITS.sites);
+    sites?.forEach((item, i) => {
+      checkString(out, item, join(path, `sites[${i}]`), { ...LIMITS.site, pattern: SITE_PATTERN });
+    });
+  }
   return checked;
 }
 
