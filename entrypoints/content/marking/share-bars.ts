@@ -93,27 +93,50 @@ const MIN_SOCIAL_SHARE = 0.5;
 /** …and it holds this little text per link ("Twitter", "LINEで送る", "分享到微博", a count). */
 const MAX_CHARS_PER_LINK = 24;
 
+/** A contact line is this short: "Name: 206-555-0100 or name@site.example; on Twitter: @name." */
+const MAX_CONTACT_CHARS = 160;
+const CONTACT_HREF = /^\s*(?:mailto|tel):/i;
+const HANDLE = /^\s*@[\w.]+\s*$/;
+
+interface LinkLike {
+  readonly textContent: string | null;
+  getAttribute(name: string): string | null;
+}
+
 export interface BarElementLike {
   readonly textContent: string | null;
-  getElementsByTagName(name: 'a'): ArrayLike<{ getAttribute(name: string): string | null }>;
+  getElementsByTagName(name: 'a'): ArrayLike<LinkLike>;
 }
 
 /**
  * Whether `element` is a share or follow bar: two or more of its links share the page or lead
- * to an account's root, at least half of its links do, and it holds little text per link. Meant
- * for small blocks (the detector asks only blocks of a few hundred characters).
+ * to an account's root, at least half of its links do, and it holds little text per link; or a
+ * contact line: a short block with a link to an account's root named by its handle ("@name") or
+ * beside an e-mail or phone link. Meant for small blocks (the detector asks only blocks of a few
+ * hundred characters).
  */
 export function isShareBar(element: BarElementLike): boolean {
   const links = element.getElementsByTagName('a');
   const count = links.length;
-  if (count < MIN_BAR_LINKS) return false;
+  if (count === 0) return false;
   let social = 0;
+  let accounts = 0;
+  let contact = false;
   for (let i = 0; i < count; i++) {
-    const href = links[i]?.getAttribute('href');
-    if (href != null && (isShareEndpoint(href) || isAccountRoot(href))) social++;
+    const link = links[i];
+    const href = link?.getAttribute('href');
+    if (link === undefined || href == null) continue;
+    if (isShareEndpoint(href)) social++;
+    else if (isAccountRoot(href)) {
+      social++;
+      accounts++;
+      if (HANDLE.test(link.textContent ?? '')) contact = true;
+    } else if (CONTACT_HREF.test(href)) contact = true;
   }
-  if (social < MIN_BAR_LINKS || social < count * MIN_SOCIAL_SHARE) return false;
   const chars = (element.textContent ?? '').replace(/\s+/g, '').length;
+  // A byline's contact line ("on Twitter: @name", beside an e-mail address) follows a person.
+  if (accounts > 0 && contact && chars <= MAX_CONTACT_CHARS) return true;
+  if (social < MIN_BAR_LINKS || social < count * MIN_SOCIAL_SHARE) return false;
   return chars <= count * MAX_CHARS_PER_LINK;
 }
 

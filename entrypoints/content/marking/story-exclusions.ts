@@ -43,7 +43,8 @@ const LINK_LIST_MAX_CHARS = 1_500;
 /** Blocks that become a link list inside the story when mostly links. */
 const LINK_LIST_TAGS = new Set(['ul', 'ol', 'dl', 'div', 'section', 'table', 'p', 'header']);
 
-const SOCIAL_NAME = /share|social|follow/i;
+/** Share, social and follow names; `sns` is how Japanese, Korean and Chinese sites name them. */
+const SOCIAL_NAME = /share|social|follow|sns/i;
 
 /** Share endpoints (share-bars.ts) and "share" labels: a link that offers to share the page. */
 /** Reddit-style "submit this link" endpoints on any host. */

@@ -117,6 +117,16 @@ describe('share and follow bars, in any language', () => {
         '<a href="https://www.facebook.com/share.php?u=a">Facebook <b>3</b></a>' +
         '<a href="https://getpocket.com/save?url=a">Pocket</a></div>',
     ],
+    [
+      "a byline's contact line",
+      '<div id="bar"><span>Jane Doe:</span> <span>206-555-0100</span> or ' +
+        '<a href="mailto:jdoe@news.example">jdoe@news.example</a>; ' +
+        '<span>on Twitter: <a href="https://www.twitter.com/jdoe">@jdoe</a>.</span></div>',
+    ],
+    [
+      'a follow line with a handle',
+      '<p id="bar">Follow Jane on Twitter: <a href="https://twitter.com/jdoe">@jdoe</a></p>',
+    ],
   ])('%s is a bar', (_, html) => {
     expect(isShareBar(element(html))).toBe(true);
   });
@@ -142,6 +152,16 @@ describe('share and follow bars, in any language', () => {
       '<ul id="bar"><li><a href="https://twitter.com/nhk">Twitter</a></li>' +
         '<li><a href="/a">Home</a></li><li><a href="/b">World</a></li>' +
         '<li><a href="/c">Tech</a></li><li><a href="/d">Sport</a></li></ul>',
+    ],
+    [
+      'a paragraph of prose that links an account by its handle',
+      '<p id="bar">The ministry, which posts as <a href="https://twitter.com/mfa">@mfa</a>, said ' +
+        'on Tuesday that sellers of VPN subscriptions would be fined, and that the shops that ' +
+        'offered them had been closed, according to notices posted by the authorities.</p>',
+    ],
+    [
+      'an e-mail link alone',
+      '<p id="bar">Tips: <a href="mailto:tips@news.example">tips@news.example</a></p>',
     ],
   ])('%s is not a bar', (_, html) => {
     expect(isShareBar(element(html))).toBe(false);
@@ -173,5 +193,15 @@ describe('the story detector leaves share and follow bars out, named or not', ()
       '<a href="https://www.facebook.com/nhk">Facebook</a></div>';
     const bar = document.querySelector('div.c2');
     expect(detectStory(document.body).social.has(bar as Element)).toBe(true);
+  });
+
+  it('a block named as SNS buttons is left out on a page without a story too', () => {
+    document.body.innerHTML =
+      '<ul><li><a href="/a">Home</a></li><li><a href="/b">World news today</a></li></ul>' +
+      '<p>Teaser: VPN rules tighten.</p><div class="c-sns"><span>Twitter</span></div>';
+    const bar = document.querySelector('div.c-sns');
+    const verdict = detectStory(document.body);
+    expect(verdict.roots).toEqual([]);
+    expect(verdict.social.has(bar as Element)).toBe(true);
   });
 });
