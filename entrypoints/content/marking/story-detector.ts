@@ -25,7 +25,7 @@
  *    not story, link lists, and the links and spans on the paths of matched text.
  */
 
-import { markShareBar } from './share-bars';
+import { type BlockKind, markShareBar } from './share-bars';
 import { chooseStory } from './story-choice';
 import {
   decideNatures,
@@ -109,8 +109,8 @@ export class StoryDetector<Found = true> {
   /** Inline elements not story on the paths of matched text, with the record they are in. */
   private readonly inlineNotStory: InlineNotStory[] = [];
   private readonly hints = new NameHints();
-  /** Which records markShareBar found to be share or follow bars. */
-  private readonly shareBars = new Map<Tally, boolean>();
+  /** Which records markShareBar found to be share or follow bars, or lists of other stories. */
+  private readonly shareBars = new Map<Tally, BlockKind>();
 
   /**
    * `matches` is asked of every text node the walk reads as prose; those it accepts (anything but

@@ -3,6 +3,7 @@ import {
   isAccountRoot,
   isShareBar,
   isShareEndpoint,
+  labelledBlockKind,
 } from '../../../../entrypoints/content/marking/share-bars';
 import { detectStory } from '../../../../entrypoints/content/marking/story-detector';
 
@@ -123,10 +124,6 @@ describe('share and follow bars, in any language', () => {
         '<a href="mailto:jdoe@news.example">jdoe@news.example</a>; ' +
         '<span>on Twitter: <a href="https://www.twitter.com/jdoe">@jdoe</a>.</span></div>',
     ],
-    [
-      'a follow line with a handle',
-      '<p id="bar">Follow Jane on Twitter: <a href="https://twitter.com/jdoe">@jdoe</a></p>',
-    ],
   ])('%s is a bar', (_, html) => {
     expect(isShareBar(element(html))).toBe(true);
   });
@@ -158,6 +155,11 @@ describe('share and follow bars, in any language', () => {
       '<p id="bar">The ministry, which posts as <a href="https://twitter.com/mfa">@mfa</a>, said ' +
         'on Tuesday that sellers of VPN subscriptions would be fined, and that the shops that ' +
         'offered them had been closed, according to notices posted by the authorities.</p>',
+    ],
+    [
+      "a reporter's bio closing the story, with a handle",
+      '<p id="bar"><i>Jane Doe is a reporter covering online censorship. Follow her on Twitter </i>' +
+        '<a href="https://twitter.com/jdoe"><i>@jdoe</i></a></p>',
     ],
     [
       'an e-mail link alone',
@@ -203,5 +205,48 @@ describe('the story detector leaves share and follow bars out, named or not', ()
     const verdict = detectStory(document.body);
     expect(verdict.roots).toEqual([]);
     expect(verdict.social.has(bar as Element)).toBe(true);
+  });
+
+  it('a list of other stories labelled in Japanese, inside the story, is not story', () => {
+    document.body.innerHTML =
+      `<div class="x1">${paragraph.repeat(3)}<div class="c3"><h2>関連記事</h2>` +
+      '<div><a href="/a">VPN規制</a><p>政府は今月、VPNサービスを提供する業者に対して新しい規則を発表し、' +
+      '違反した場合は罰金を科すと説明した。専門家は影響が大きいと話している。</p></div>' +
+      '<div><a href="/b">通信の自由</a><p>専門家によると、規則は来月から全国で適用される見通しで、' +
+      `利用者への影響が懸念されている。</p></div></div>${paragraph.repeat(3)}</div>`;
+    const related = document.querySelector('div.c3') as Element;
+    const verdict = detectStory(document.body);
+    expect(verdict.roots.some((root) => root.contains(related))).toBe(true);
+    expect(verdict.notStory.has(related)).toBe(true);
+    // A home page's lists of stories are its content: not a social block.
+    expect(verdict.social.has(related)).toBe(false);
+  });
+});
+
+describe('blocks of links by their label, in any language', () => {
+  const kind = (html: string) => {
+    document.body.innerHTML = html;
+    return labelledBlockKind(document.body.firstElementChild as Element);
+  };
+  const links = '<a href="/a">a</a><a href="/b">b</a>';
+
+  it.each([
+    [`<div><h3>関連記事</h3>${links}</div>`, 'related'],
+    [`<div><p>あわせて読みたい</p>${links}</div>`, 'related'],
+    [`<section><h2>相关阅读</h2>${links}</section>`, 'related'],
+    [`<div><span>推荐阅读：</span>${links}</div>`, 'related'],
+    [`<div><h2>관련 기사</h2>${links}</div>`, 'related'],
+    [`<div><h2>Related stories</h2>${links}</div>`, 'related'],
+    [`<div><span>この記事をシェアする</span>${links}</div>`, 'share'],
+    [`<div><span>分享到：</span>${links}</div>`, 'share'],
+    [`<div><b>フォローする</b>${links}</div>`, 'share'],
+    [`<div><span>Share this article</span>${links}</div>`, 'share'],
+    [`<div><h3>関連記事</h3><a href="/a">a</a></div>`, null],
+    [`<div><h2>Share prices fell</h2>${links}</div>`, null],
+    [`<div><h2>Related to the rules, officials said</h2>${links}</div>`, null],
+    [`<div><p>Officials said the rules were new.</p>${links}</div>`, null],
+    [`<div>${links}<h3>関連記事</h3></div>`, null],
+  ])('%s: %s', (html, expected) => {
+    expect(kind(html)).toBe(expected);
   });
 });
