@@ -94,6 +94,13 @@ export interface GlossaryEntry {
    * whose summary states nothing the article does not.
    */
   facts?: Fact[];
+
+  /**
+   * A platform's own sites (hosts, lowercase, without `www.`; subdomains count): on them its own
+   * name is the site's chrome and is marked only in the story's prose
+   * (`entrypoints/content/marking/platform-pages.ts`).
+   */
+  sites?: string[];
 }
 
 export interface SourceMeta {
@@ -124,7 +131,15 @@ export interface MatcherAlias {
   own?: boolean;
 }
 
+/** The hosts of one entry's own sites (`GlossaryEntry.sites`). */
+export interface PlatformSite {
+  id: string;
+  hosts: readonly string[];
+}
+
 export interface MatcherData {
   version: string;
   aliases: MatcherAlias[];
+  /** The entries that are platforms with sites of their own; absent: none. */
+  sites?: PlatformSite[];
 }

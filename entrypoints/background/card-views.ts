@@ -17,6 +17,7 @@ export function entryOf(row: CardRow): GlossaryEntry {
     related: row.related,
     source: row.source,
     ...(row.facts === undefined ? {} : { facts: row.facts }),
+    ...(row.sites === undefined ? {} : { sites: row.sites }),
   };
 }
 

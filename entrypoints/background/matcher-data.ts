@@ -12,8 +12,14 @@ export interface AliasSource {
 }
 
 export function flattenAliases({ version, entries }: AliasSource): MatcherData {
+  const sites = entries.flatMap((entry) =>
+    entry.sites === undefined || entry.sites.length === 0
+      ? []
+      : [{ id: entry.id, hosts: entry.sites }],
+  );
   return {
     version,
+    ...(sites.length > 0 ? { sites } : {}),
     aliases: entries.flatMap((entry) =>
       entry.aliases.map((alias) => ({
         text: alias.text,
@@ -39,7 +45,7 @@ export function matcherDataOf(version: string, rows: readonly CardRow[]): Matche
   const data = flattenAliases({ version, entries: bundled.map(entryOf) });
   const mine = flattenAliases({ version, entries: own.map(entryOf) });
   return {
-    version,
+    ...data,
     aliases: [...data.aliases, ...mine.aliases.map((alias) => ({ ...alias, own: true }))],
   };
 }

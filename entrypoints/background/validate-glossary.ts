@@ -30,6 +30,8 @@ export interface ValidateOptions {
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const SOURCE_FILE_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*\.txt$/;
 export const VERSION_PATTERN = /^[0-9A-Za-z][0-9A-Za-z.+-]*$/;
+/** A host name as a site's own pages use it: lowercase labels and a top-level domain. */
+export const SITE_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 export const ALIAS_CASES: readonly AliasCase[] = ['proper', 'exact', 'insensitive'];
 export const ALIAS_LANGS: readonly Alias['lang'][] = ['en', 'zh'];
 
@@ -56,6 +58,8 @@ export const LIMITS = {
   factTextZh: { min: 10, max: 400 },
   factSourceTitle: { min: 1, max: 200 },
   factSourceUrl: { min: 12, max: 500 },
+  site: { min: 4, max: 253 },
+  sites: { min: 1, max: 20 },
 } as const;
 
 const TOP_KEYS = ['$schema', 'version', 'sources', 'entries'];
@@ -72,10 +76,13 @@ const ENTRY_KEYS = [
   'quotes',
   'related',
   'source',
+  'sites',
 ];
-/** `facts` is optional: an entry whose summary says nothing beyond its source needs none. */
-const ENTRY_REQUIRED = ENTRY_KEYS.slice();
+/** Entry fields an entry may leave out: facts (a summary that says nothing beyond its source needs
+ * none) and sites (platforms only). */
+const ENTRY_OPTIONAL = ['facts', 'sites'];
 ENTRY_KEYS.push('facts');
+const ENTRY_REQUIRED = ENTRY_KEYS.filter((key) => !ENTRY_OPTIONAL.includes(key));
 const FACT_KEYS = ['text', 'textZh', 'source'];
 const FACT_SOURCE_KEYS = ['title', 'url', 'read'];
 const ALIAS_KEYS = ['text', 'lang', 'case', 'inflect'];
@@ -451,6 +458,13 @@ function checkEntry(out: Collector, value: unknown, index: number): CheckedEntry
     });
     if (id !== undefined) checked.related.push({ index: i, id });
   });
+
+  if (value.sites !== undefined) {
+    const sites = checkArray(out, value.sites, join(path, 'sites'), LIMITS.sites);
+    sites?.forEach((item, i) => {
+      checkString(out, item, join(path, `sites[${i}]`), { ...LIMITS.site, pattern: SITE_PATTERN });
+    });
+  }
   return checked;
 }
 

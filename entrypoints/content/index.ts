@@ -20,6 +20,7 @@ import { BadgeReporter } from './badge-reporter';
 import { holdLifeline } from './lifeline';
 import { MarkStylesClient } from './mark-styles-client';
 import { compileMatcher, type Matcher } from './marking/matcher';
+import { platformsOfHost } from './marking/platform-pages';
 import { UI_HOST_TAG } from './marking/scan-regions';
 import { MarkingSession } from './marking-session';
 import { claimPage } from './single-copy';
@@ -114,7 +115,9 @@ function runContentScript(ctx: ContentScriptContext): void {
     if (ctx.isInvalid) return;
     const matcher = matchers.matcherFor(data, enablement.categories);
     if (session === undefined) {
-      session = new MarkingSession(ctx, matcher, enablement, badge, highlightToken);
+      // The host, not the URL's path: every page of the platform's site is its own.
+      const ownPlatforms = platformsOfHost(location.hostname, data.sites ?? []);
+      session = new MarkingSession(ctx, matcher, enablement, badge, highlightToken, ownPlatforms);
       releaseLifeline = holdLifeline({
         connect: () => browser.runtime.connect({ name: LIFELINE_PORT }),
         isInvalid: () => ctx.isInvalid,

@@ -35,6 +35,8 @@ export class MarkingSession {
     enablement: Enablement,
     private readonly badge: BadgeReporter,
     highlightToken: string,
+    /** The platforms whose own site this page is (platform-pages.ts). */
+    ownPlatforms: ReadonlySet<string> = new Set(),
   ) {
     this.dataVersion = matcher.version;
     this.marker = createPageMarker({
@@ -45,6 +47,7 @@ export class MarkingSession {
       markMode: enablement.markMode,
       stealth: enablement.stealth,
       viewportAnchor,
+      ownPlatforms,
       onChange: (total) => badge.report(total),
     });
     this.store = this.marker.store;

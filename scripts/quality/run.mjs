@@ -5,11 +5,14 @@
  * recall or precision over the corpus falls below 0.95. `npm test` gets the same numbers from the
  * sweep, which loads each page once for both.
  *
- *   node scripts/quality/run.mjs [--source] [--only TEXT] [--worst N] [--out FILE]
+ *   node scripts/quality/run.mjs [--source] [--half tuning|measuring] [--only TEXT] [--worst N]
+ *     [--out FILE]
  *
  * --source marks with the working tree's marking core instead of the built extension (the bench's
  * page bundle, createPageMarker with every category): no build needed, for tuning the detector.
- * Only a full run with the built extension writes bench/quality.json unless --out says where.
+ * --half runs one half of the corpus (quality-meter.mjs, `corpusHalf`): tune on `tuning`, and
+ * look at `measuring` only to judge. Only a full run with the built extension writes
+ * bench/quality.json unless --out says where.
  */
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,20 +22,32 @@ import { launchBrowser, launchWithExtension, NO_PAGE_SCRIPTS_CSP } from '../lib/
 import { READABILITY_CORPUS_DIR, REPO_ROOT } from '../lib/paths.mjs';
 import { startStaticServer } from '../lib/static-server.mjs';
 import { countOurHighlights, OUR_HIGHLIGHT_PATTERN } from '../sweep/page-probes.mjs';
+import { corpusHalf, HALVES } from './corpus-halves.mjs';
 import { createQualityMeter, formatQuality, QUALITY_OUT, writeQuality } from './quality-meter.mjs';
 
 function parseArgs(argv) {
-  const args = { source: false, only: null, worst: Number.POSITIVE_INFINITY, out: null };
+  const args = {
+    source: false,
+    half: null,
+    only: null,
+    worst: Number.POSITIVE_INFINITY,
+    out: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--source') args.source = true;
     else if (arg === '--only') args.only = argv[++i] ?? '';
-    else if (arg === '--worst') args.worst = Number(argv[++i]);
+    else if (arg === '--half') {
+      args.half = argv[++i] ?? '';
+      if (!HALVES.includes(args.half)) throw new Error(`--half takes ${HALVES.join(' or ')}`);
+    } else if (arg === '--worst') args.worst = Number(argv[++i]);
     else if (arg === '--out') args.out = resolve(argv[++i] ?? '');
     else throw new Error(`unknown argument ${arg}`);
   }
   args.out ??=
-    args.source || args.only ? join(tmpdir(), 'firewall-lens-quality.json') : QUALITY_OUT;
+    args.source || args.only || args.half
+      ? join(tmpdir(), 'firewall-lens-quality.json')
+      : QUALITY_OUT;
   return args;
 }
 
@@ -61,6 +76,7 @@ async function main() {
   if (meter === null) throw new Error('no gold articles at ../shared/corpus/readability-expected');
   const files = readdirSync(READABILITY_CORPUS_DIR)
     .filter((name) => name.endsWith('.html') && (!args.only || name.includes(args.only)))
+    .filter((name) => args.half === null || corpusHalf(name) === args.half)
     .sort();
   const server = await startStaticServer({
     root: READABILITY_CORPUS_DIR,

@@ -38,6 +38,11 @@ export interface PageMarkerOptions extends MarkAppearance {
   yielder?: PageYielder;
   /** Where to begin on a scrolled page (see Scanner); none: from the top. */
   viewportAnchor?: () => Node | null;
+  /**
+   * Ids of the platforms whose own site this page is (`platformsOfHost` in platform-pages.ts):
+   * their names are marked only in the story's prose. None: any page.
+   */
+  ownPlatforms?: ReadonlySet<string>;
   /** After every repaint: the number of mentions now on the page (the badge). */
   onChange?: (total: number) => void;
   /** Default: `CSS.highlights` with StaticRanges. */
@@ -84,6 +89,7 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
       return yielder.yield();
     },
     viewportAnchor: options.viewportAnchor,
+    ownPlatforms: options.ownPlatforms,
   });
 
   /** Draws what changed since the last paint; everything again after a mode or style change. */

@@ -14,7 +14,11 @@
  * - When the page has a story (story-detector.ts decides), only text inside it, less what the
  *   detector found is not story inside it ("story" mode). Without one, the whole body less site
  *   chrome and share/social blocks ("body" mode).
+ * - Embedded posts (embedded-posts.ts): only the post's own text, never its attribution line,
+ *   handles and links, or the wrapper's notices around it.
  */
+import { EMBED_CHROME, EMBED_EXCLUDED, embedState } from './embedded-posts';
+import { isShareEndpoint } from './share-bars';
 import { NO_STORY, type StoryVerdict } from './story-detector';
 
 /** Firewall Lens' own UI host element (the card lives in its shadow root). */
@@ -82,11 +86,10 @@ const CHROME_ROLES_OUTSIDE_CONTENT: ReadonlySet<string> = new Set(['complementar
 
 /**
  * "Share on Twitter" links name the platforms without being about them. Matched by the share
- * endpoints of the big networks (Twitter/X intents, Facebook's sharer, LinkedIn's shareArticle,
- * Weibo's share.php, Reddit's submit).
+ * endpoints of the networks (share-bars.ts: Twitter/X intents, Facebook's sharer, LINE, Hatena,
+ * Weibo, Pocket, LinkedIn…) and Reddit-style submit links.
  */
-const SHARE_LINK =
-  /\/intent\/(?:tweet|post)|\/share(?:r|article)?(?:\.php)?(?:[/?#]|$)|\/submit\?/i;
+const SUBMIT_LINK = /\/submit\?/i;
 
 const EXCLUDED = 1;
 /** Inside an article/main landmark or the story: its header and footer are the story's own. */
@@ -97,6 +100,10 @@ const IN_STORY = 4;
  * the story around it (a story in plain divs keeps its headline in a header of its own).
  */
 const SITE_HEADER = 8;
+/** embedded-posts.ts' bits, kept above ours. */
+const EMBED_SHIFT = 4;
+const EMBED_BITS = 7 << EMBED_SHIFT;
+const IN_EMBED_CHROME = EMBED_CHROME << EMBED_SHIFT;
 
 function isLandmark(tag: string, role: string | null): boolean {
   return tag === 'article' || tag === 'main' || role === 'main' || role === 'article';
@@ -106,13 +113,17 @@ function isLandmark(tag: string, role: string | null): boolean {
 function ownState(element: ElementLike, inherited: number, story: StoryRegions): number {
   if (inherited & EXCLUDED) return inherited;
   if (story.excluded.has(element)) return inherited | EXCLUDED;
-  if (story.roots.has(element)) inherited |= IN_STORY | IN_CONTENT;
+  // A story is never an embed's chrome, whatever a wrapper around it is called.
+  if (story.roots.has(element)) inherited = (inherited | IN_STORY | IN_CONTENT) & ~EMBED_BITS;
   const tag = element.localName;
   if (SKIPPED_TAGS.has(tag)) return inherited | EXCLUDED;
   // Most elements around prose (<p>, <em>, <li>) have no attributes: one call instead of five.
   const attributed = element.hasAttributes();
   const role = attributed ? element.getAttribute('role') : null;
   if (attributed && hiddenOrEditable(element, role)) return inherited | EXCLUDED;
+  const embed = embedState(element, (inherited & EMBED_BITS) >> EMBED_SHIFT, attributed);
+  if (embed & EMBED_EXCLUDED) return inherited | EXCLUDED;
+  inherited = (inherited & ~EMBED_BITS) | (embed << EMBED_SHIFT);
   if (isLandmark(tag, role)) return inherited | IN_CONTENT;
   const inContent = (inherited & IN_CONTENT) !== 0;
   if (!inContent) {
@@ -122,7 +133,9 @@ function ownState(element: ElementLike, inherited: number, story: StoryRegions):
   }
   if (attributed && tag === 'a') {
     const href = element.getAttribute('href');
-    if (href !== null && SHARE_LINK.test(href)) return inherited | EXCLUDED;
+    if (href !== null && (isShareEndpoint(href) || SUBMIT_LINK.test(href))) {
+      return inherited | EXCLUDED;
+    }
   }
   return inherited;
 }
@@ -192,10 +205,12 @@ export function createRegionMemo(): RegionMemo {
   return {
     isScanned(element, mode) {
       const state = stateOf(element);
-      if (state & (EXCLUDED | SITE_HEADER)) return false;
+      if (state & (EXCLUDED | SITE_HEADER | IN_EMBED_CHROME)) return false;
       return mode === 'body' || (state & IN_STORY) !== 0;
     },
     mayBeRead(element) {
+      // An embed's chrome is not asked about: before the story is known, a wrapper's name cannot
+      // be told from the story's own (see ownState).
       return (stateOf(element) & EXCLUDED) === 0;
     },
     reset() {

@@ -23,6 +23,7 @@ import type { Match, Matcher } from './matcher';
 import type { Mention, MentionStore } from './mention-store';
 import { isFollowLabel } from './platform-links';
 import type { LinkedPlatform } from './platform-matcher';
+import { isOwnNameChrome } from './platform-pages';
 import { createRegionMemo, type ScanMode, UI_HOST_TAG } from './scan-regions';
 import {
   detectStory,
@@ -128,6 +129,11 @@ export interface ScannerEnvironment {
   now?(): number;
   /** Where to begin on a scrolled page: the node at the top of the viewport, or null. */
   viewportAnchor?(): Node | null;
+  /**
+   * Ids of the platforms whose own site this page is (platform-pages.ts, `platformsOfHost`):
+   * their names are marked only in the story's prose.
+   */
+  ownPlatforms?: ReadonlySet<string>;
 }
 
 export class Scanner {
@@ -522,7 +528,14 @@ export class Scanner {
       void this.fullScan();
       return;
     }
-    const found = matches ?? this.matcher.findAll(data);
+    let found = matches ?? this.matcher.findAll(data);
+    const own = this.env.ownPlatforms;
+    if (own !== undefined && own.size > 0 && found.some((match) => own.has(match.id))) {
+      // On the platform's own site its name is the site's chrome, except in the story's prose.
+      if (isOwnNameChrome(parent, this.mode === 'story')) {
+        found = found.filter((match) => !own.has(match.id));
+      }
+    }
     const mentions: Mention[] =
       found.length > 0
         ? found.map(({ start, end, id, category }) => ({ node, start, end, id, category }))

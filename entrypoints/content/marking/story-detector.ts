@@ -25,6 +25,7 @@
  *    not story, link lists, and the links and spans on the paths of matched text.
  */
 
+import { type BlockKind, markShareBar } from './share-bars';
 import { chooseStory } from './story-choice';
 import {
   decideNatures,
@@ -108,6 +109,8 @@ export class StoryDetector<Found = true> {
   /** Inline elements not story on the paths of matched text, with the record they are in. */
   private readonly inlineNotStory: InlineNotStory[] = [];
   private readonly hints = new NameHints();
+  /** Which records markShareBar found to be share or follow bars, or lists of other stories. */
+  private readonly shareBars = new Map<Tally, BlockKind>();
 
   /**
    * `matches` is asked of every text node the walk reads as prose; those it accepts (anything but
@@ -221,6 +224,7 @@ export class StoryDetector<Found = true> {
         this.inlineNotStory,
         this.social,
       );
+      markShareBar(matchedRecords[i] as Tally, this.shareBars, this.social);
     });
     const roots = chooseStory(this.records, this.candidates);
     if (roots === null) return false;

@@ -10,6 +10,7 @@
  *   and the link lists (a list or block that is mostly links).
  */
 
+import { isShareEndpoint } from './share-bars';
 import { type StoryHint, storyHint } from './story-hints';
 import { CLOCK_EVERY, linkDensity, type PassCursor, type Tally } from './story-records';
 
@@ -42,11 +43,12 @@ const LINK_LIST_MAX_CHARS = 1_500;
 /** Blocks that become a link list inside the story when mostly links. */
 const LINK_LIST_TAGS = new Set(['ul', 'ol', 'dl', 'div', 'section', 'table', 'p', 'header']);
 
-const SOCIAL_NAME = /share|social|follow/i;
+/** Share, social and follow names; `sns` is how Japanese, Korean and Chinese sites name them. */
+const SOCIAL_NAME = /share|social|follow|sns/i;
 
-/** Share endpoints and "share" labels: a link that offers to share the page. */
-const SHARE_HREF =
-  /\/intent\/(?:tweet|post)|\/share(?:r|article)?(?:\.php)?(?:[/?#]|$)|\/submit\?|[?&]share=/i;
+/** Share endpoints (share-bars.ts) and "share" labels: a link that offers to share the page. */
+/** Reddit-style "submit this link" endpoints on any host. */
+const SUBMIT_HREF = /\/submit\?/i;
 const SHARE_LABEL = /^\s*(?:share|tweet|post)\b/i;
 
 /** Class and id names repeat across a page: each is read into a hint once per detector. */
@@ -246,7 +248,7 @@ function isSocialName(element: Element): boolean {
 export function isShareLink(element: Element): boolean {
   if (!element.hasAttributes()) return false;
   const href = element.getAttribute('href');
-  if (href !== null && SHARE_HREF.test(href)) return true;
+  if (href !== null && (isShareEndpoint(href) || SUBMIT_HREF.test(href))) return true;
   const label = element.getAttribute('aria-label') ?? element.getAttribute('title');
   return label !== null && SHARE_LABEL.test(label);
 }

@@ -15,7 +15,7 @@ export type StoryHint = 'decisive' | 'weak' | 'story' | 'none';
 const DECISIVE = new Set(
   (
     'comment comments commentlist comment-list disqus replies respond ' +
-    'share shares sharing sharebar sharebox sharetools sharedaddy social socials socialmedia ' +
+    'share shares sharing sharebar sharebox sharetools sharedaddy social socials socialmedia sns ' +
     'follow followus ' +
     'related relatedposts related-posts related-articles related-stories recommended ' +
     'recommendations recirc recirculation outbrain taboola teaser teasers ' +

@@ -11,6 +11,7 @@ import {
   ALIAS_LANGS,
   ID_PATTERN,
   LIMITS,
+  SITE_PATTERN,
   SOURCE_FILE_PATTERN,
   VERSION_PATTERN,
   validateGlossary,
@@ -147,14 +148,18 @@ describe('data/glossary.schema.json', () => {
     expect(entryProps.related.maxItems).toBe(LIMITS.related.max);
   });
 
-  it('requires exactly the fields the data uses (facts being optional)', () => {
+  it('agrees with the validator on what a site is', () => {
+    expect(defs.entry.properties.sites.items.pattern).toBe(SITE_PATTERN.source);
+    expect(defs.entry.properties.sites.maxItems).toBe(LIMITS.sites.max);
+  });
+
+  it('requires exactly the fields the data uses (facts optional, sites only on platforms)', () => {
     for (const entry of glossary.entries) {
-      expect(
-        Object.keys(entry)
-          .filter((key) => key !== 'facts')
-          .sort(),
-      ).toEqual([...defs.entry.required].sort());
+      const fields = Object.keys(entry).filter((key) => key !== 'sites' && key !== 'facts');
+      expect(fields.sort()).toEqual([...defs.entry.required].sort());
+      expect(defs.entry.required).not.toContain('sites');
       expect(defs.entry.required).not.toContain('facts');
+      if (entry.sites !== undefined) expect(entry.category).toMatch(/platform$/);
       for (const alias of entry.aliases) {
         expect(Object.keys(alias).sort()).toEqual([...defs.alias.required].sort());
       }

@@ -480,6 +480,32 @@ describe('validateGlossary: references', () => {
     );
   });
 
+  it('accepts a platform with its own sites, and rejects a site that is no host name', () => {
+    const g = validFixture();
+    entry(g, 1).sites = ['vpn.example', 'm.vpn.example'];
+    expect(validateGlossary(g, SOURCES).ok).toBe(true);
+    for (const bad of [
+      'https://vpn.example',
+      'VPN.example',
+      'vpn',
+      'vpn.example/',
+      ' vpn.example',
+    ]) {
+      expectError(
+        errorsAfter((h) => {
+          entry(h, 1).sites = [bad];
+        }),
+        'entry "vpn" sites[0]',
+      );
+    }
+    expectError(
+      errorsAfter((h) => {
+        entry(h, 1).sites = [];
+      }),
+      'entry "vpn" sites',
+    );
+  });
+
   it('rejects a dangling related id', () => {
     expectError(
       errorsAfter((g) => {
@@ -712,6 +738,17 @@ describe('flattenAliases', () => {
       'VPN',
       '虚拟专用网',
     ]);
+  });
+
+  it('hands the matcher the sites of the entries that have them, and no list when none does', () => {
+    const g = validFixture();
+    entry(g, 1).sites = ['vpn.example'];
+    const result = validateGlossary(g, SOURCES);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(flattenAliases(result.glossary).sites).toEqual([{ id: 'vpn', hosts: ['vpn.example'] }]);
+    const plain = validateGlossary(validFixture(), SOURCES);
+    if (!plain.ok) throw new Error(plain.errors.join('\n'));
+    expect(flattenAliases(plain.glossary)).not.toHaveProperty('sites');
   });
 });
 

@@ -6,6 +6,8 @@ describe('what a class or id says about its text', () => {
     ['a share bar with a hashed class', 'shareLink__3fA9x', null],
     ['a social row', 'article-social', null],
     ['a follow box', 'follow-us', null],
+    ['SNS buttons on a Japanese site', 'c-sns-btns', null],
+    ['SNS buttons, camelCase', 'snsArea', null],
     ['a comment thread', null, 'comments'],
     ['WordPress comments', 'comment-list', null],
     ['a related rail', 'related-stories', null],
