@@ -308,11 +308,12 @@ export function cardKeepTests<S extends BrowserSession>(
       if (!copy) return;
       await page.mouseMove(copy.x, copy.y, { steps: 4 });
       await page.click(copy.x, copy.y);
-      await poll(() => page.evaluate(copiedNotice), {
+      // The notice shows for a moment only: read it while it is there, not after.
+      const notice = await poll(async () => (await page.evaluate(copiedNotice)) || undefined, {
         timeout: 3_000,
         message: 'the card to say "Copied"',
       });
-      expect(await page.evaluate(copiedNotice)).toBe('Copied');
+      expect(notice).toBe('Copied');
       await page.close();
     });
 

@@ -104,7 +104,7 @@ describe('the card cache in Chromium', () => {
     const status = await sendMessageFromPage(popup, { type: 'data-status' });
     expect(status).toEqual({
       ok: true,
-      value: { cardCount: stored.ids.length, dataVersion: stored.dataVersion },
+      value: { cardCount: stored.ids.length, dataVersion: stored.dataVersion, cacheProblem: null },
     });
   });
 

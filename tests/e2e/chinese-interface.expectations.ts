@@ -181,8 +181,11 @@ export function chineseInterfaceTests<S extends BrowserSession>(launch: () => Pr
       },
       { timeout: 5_000, message: 'every card in the glossary' },
     );
-    // Listed by Chinese name (pinyin): 防火长城 (fáng) first.
-    expect(cards[0]?.nameZh).toBe('防火长城');
+    // Listed by Chinese name in pinyin order (电报 diàn before 防火长城 fáng before 谷歌 gǔ).
+    const namesZh = cards.map((card) => card.nameZh ?? '');
+    const pinyin = new Intl.Collator('zh-CN', { sensitivity: 'base', numeric: true });
+    expect(namesZh).toEqual([...namesZh].sort(pinyin.compare));
+    expect(namesZh.indexOf('防火长城')).toBeLessThan(namesZh.indexOf('谷歌'));
     for (const card of cards) {
       expect(card.summary).toBe(entry(card.id ?? '').summaryZh);
       expect(card.summaryLang).toBe('zh-CN');
