@@ -73,6 +73,14 @@ interface MatchedTexts {
   start: number;
   /** How many of `nodes` are done. */
   done: number;
+  /**
+   * The page's platform links, in document order, marked between the matched texts in document
+   * order when the reading starts at the top: the store then appends every node it is given
+   * instead of searching for its place (a thousand links on a long read cost 12k
+   * compareDocumentPosition calls that way).
+   */
+  links: readonly PlatformLink[];
+  linksDone: number;
 }
 
 interface TextItem {
@@ -311,10 +319,21 @@ export class Scanner {
     this.mode = this.regions.setStory(verdict);
     const anchor = matched.length > 0 ? (this.env.viewportAnchor?.() ?? null) : null;
     const start = anchor === null ? 0 : firstAtOrAfter(matched, anchor);
+    const readLinks = verdict !== UNDECIDED;
+    const inOrder = start === 0 && readLinks;
     const work: Work[] = [
-      { kind: 'matched', nodes: matched, found, matcher: this.matcher, start, done: 0 },
-      // After the matched text: a link's own words ("YouTube") are marked as themselves.
-      ...(links.length > 0 && verdict !== UNDECIDED
+      {
+        kind: 'matched',
+        nodes: matched,
+        found,
+        matcher: this.matcher,
+        start,
+        done: 0,
+        links: inOrder ? links : [],
+        linksDone: 0,
+      },
+      // Scrolled: after the matched text. A link's own words ("YouTube") are marked as themselves.
+      ...(links.length > 0 && readLinks && !inOrder
         ? [{ kind: 'links', links, done: 0 } satisfies PlatformLinks]
         : []),
       { kind: 'finish' },
@@ -438,12 +457,19 @@ export class Scanner {
   }
 
   private readMatched(item: MatchedTexts, deadline: number): boolean {
-    const { nodes, found, start } = item;
+    const { nodes, found, start, links } = item;
     const current = item.matcher === this.matcher;
     const length = nodes.length;
     while (item.done < length) {
       const index = (start + item.done++) % length;
       const node = nodes[index] as Text;
+      // The links before this text (or around it) go first; `start` is 0 when there are any.
+      while (item.linksDone < links.length) {
+        const link = links[item.linksDone] as PlatformLink;
+        if ((link.anchor.compareDocumentPosition(node) & (FOLLOWING | CONTAINED_BY)) === 0) break;
+        item.linksDone++;
+        this.markPlatformLink(link);
+      }
       // Removed meanwhile: its removal is in a mutation batch of its own. Edited: so is the edit.
       if (node.isConnected) {
         const data = node.data;
@@ -451,6 +477,10 @@ export class Scanner {
         this.scanMatch(node, data, current && seen?.data === data ? seen.matches : undefined);
       }
       if (item.done % CLOCK_EVERY === 0 && this.sliceIsOver(deadline)) return false;
+    }
+    while (item.linksDone < links.length) {
+      this.markPlatformLink(links[item.linksDone++] as PlatformLink);
+      if (item.linksDone % CLOCK_EVERY === 0 && this.sliceIsOver(deadline)) return false;
     }
     return true;
   }

@@ -27,6 +27,13 @@ describe('which blocked platform a link goes to', () => {
     ['https://mail.google.com/', 'google'],
     ['https://wa.me/123456', 'whatsapp'],
     ['HTTPS://WWW.YOUTUBE.COM/', 'youtube'],
+    ['https://www.youtube.com:443/watch?v=abc', 'youtube'],
+    ['https://someone:secret@twitter.com/x', 'twitter'],
+    ['https://youtube.com.', 'youtube'],
+    ['https://www.youtube.com\\watch?v=abc', 'youtube'],
+    ['https://you\ttube.com/', 'youtube'],
+    ['https://%79outube.com/', 'youtube'],
+    ['https://ＹＯＵＴＵＢＥ.com/', 'youtube'],
   ])('%s → %s', (href, id) => {
     expect(platformOfLink(href, domains)).toBe(id);
   });
@@ -41,8 +48,30 @@ describe('which blocked platform a link goes to', () => {
     'mailto:someone@gmail.com',
     'javascript:void(0)',
     'https://',
+    'https://youtube.com@evil.example/',
+    'https://evil.example\\@youtube.com/',
+    'https://[::1]/youtube.com',
   ])('%s goes to none', (href) => {
     expect(platformOfLink(href, domains)).toBeUndefined();
+  });
+
+  it('reads every link’s host as the browser’s URL parser does', () => {
+    const hrefs = [
+      'https://a.youtube.com:8080/x',
+      'http://u@b.facebook.com',
+      'https://t.me?x',
+      'https://t.me#x',
+      'https://x.com\\y',
+      'https://ex.com\\@youtube.com/',
+      'https://youtube.com%2F.evil.example/',
+      'https://xn--fiqs8s.example/',
+      'https://中国.example/',
+    ];
+    for (const href of hrefs) {
+      const parsed = URL.canParse(href) ? new URL(href).hostname : null;
+      const expected = parsed === null ? undefined : platformOfHost(parsed, domains);
+      expect(platformOfLink(href, domains), href).toBe(expected);
+    }
   });
 
   it('looks a host up by its own keys only, never by Object’s', () => {
