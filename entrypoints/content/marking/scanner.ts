@@ -240,7 +240,9 @@ export class Scanner {
     const linked = this.matcher.linkedPlatform;
     if (linked === undefined) return [];
     const links: PlatformLink[] = [];
-    const anchors = root.querySelectorAll('a[href]');
+    // Only absolute addresses can go to another host: the native query leaves the page's own
+    // relative links (most of a news page's) out of the loop.
+    const anchors = root.querySelectorAll('a[href^="http" i]');
     // On the platform's own pages (a Wikipedia article, a YouTube page) its links are the site's
     // navigation, not a story pointing elsewhere.
     const document = this.env.document;
