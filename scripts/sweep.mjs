@@ -42,6 +42,8 @@ const MIN_WAIT_MS = 400;
 /** Marks unchanged for this long: the scan is done. */
 const STABLE_MS = 300;
 const SETTLE_TIMEOUT_MS = 10_000;
+/** Tabs swept at once. */
+const CONCURRENT_PAGES = 3;
 const POLL_MS = 50;
 
 function parseArgs(argv) {
@@ -144,49 +146,56 @@ async function main() {
     console.log(`Sweep: ${files.length} pages, extension ${args.extension} (${extensionOrigin})\n`);
     let pagesWithMarks = 0;
     let totalMarks = 0;
-    for (const file of files) {
-      const pageStarted = Date.now();
-      const page = await context.newPage();
-      const problems = [];
-      let marks = 0;
-      try {
-        const { errors } = await watchPageForExtensionErrors(context, page, extensionOrigin);
-        await page.goto(`${server.origin}/${encodeURIComponent(file)}`, {
-          waitUntil: 'load',
-          timeout: 30_000,
-        });
-        const settled = await settle(page);
-        marks = settled.total;
-        if (settled.timedOut) problems.push(`marks still changing after ${SETTLE_TIMEOUT_MS} ms`);
-        const bad = await page.evaluate(findBadMarks, OUR_HIGHLIGHT_PATTERN);
-        for (const mark of bad.slice(0, 5)) {
-          problems.push(`mark "${mark.text}" (${mark.highlight}): ${mark.problem}`);
+    // Pages are swept a few at a time: most of a page's time is waiting for its marks to stay
+    // still, which overlaps (Firefox's sweep does the same).
+    let next = 0;
+    const sweepNext = async () => {
+      while (next < files.length) {
+        const file = files[next++];
+        const pageStarted = Date.now();
+        const page = await context.newPage();
+        const problems = [];
+        let marks = 0;
+        try {
+          const { errors } = await watchPageForExtensionErrors(context, page, extensionOrigin);
+          await page.goto(`${server.origin}/${encodeURIComponent(file)}`, {
+            waitUntil: 'load',
+            timeout: 30_000,
+          });
+          const settled = await settle(page);
+          marks = settled.total;
+          if (settled.timedOut) problems.push(`marks still changing after ${SETTLE_TIMEOUT_MS} ms`);
+          const bad = await page.evaluate(findBadMarks, OUR_HIGHLIGHT_PATTERN);
+          for (const mark of bad.slice(0, 5)) {
+            problems.push(`mark "${mark.text}" (${mark.highlight}): ${mark.problem}`);
+          }
+          if (bad.length > 5) problems.push(`… ${bad.length - 5} more bad marks`);
+          await quality?.measure(page, file);
+          const mutations = await page.evaluate(() => window.__firewallLensSweep);
+          if (mutations && mutations.count > 0) {
+            problems.push(
+              `${mutations.count} DOM mutation(s): ${mutations.samples.slice(0, 3).join('; ')}`,
+            );
+          } else if (!mutations) {
+            problems.push('mutation recorder did not run');
+          }
+          problems.push(...errors);
+        } catch (error) {
+          problems.push(`sweep error: ${String(error?.message ?? error).split('\n')[0]}`);
+        } finally {
+          await page.close().catch(() => {});
         }
-        if (bad.length > 5) problems.push(`… ${bad.length - 5} more bad marks`);
-        await quality?.measure(page, file);
-        const mutations = await page.evaluate(() => window.__firewallLensSweep);
-        if (mutations && mutations.count > 0) {
-          problems.push(
-            `${mutations.count} DOM mutation(s): ${mutations.samples.slice(0, 3).join('; ')}`,
-          );
-        } else if (!mutations) {
-          problems.push('mutation recorder did not run');
-        }
-        problems.push(...errors);
-      } catch (error) {
-        problems.push(`sweep error: ${String(error?.message ?? error).split('\n')[0]}`);
-      } finally {
-        await page.close().catch(() => {});
+        if (marks > 0) pagesWithMarks++;
+        totalMarks += marks;
+        const ms = Date.now() - pageStarted;
+        console.log(
+          `${problems.length ? 'FAIL' : 'ok  '} ${file.padEnd(48)} ${String(marks).padStart(4)} marks ${String(ms).padStart(6)} ms`,
+        );
+        for (const problem of problems) console.log(`       ${problem}`);
+        if (problems.length) failures.push({ file, problems });
       }
-      if (marks > 0) pagesWithMarks++;
-      totalMarks += marks;
-      const ms = Date.now() - pageStarted;
-      console.log(
-        `${problems.length ? 'FAIL' : 'ok  '} ${file.padEnd(48)} ${String(marks).padStart(4)} marks ${String(ms).padStart(6)} ms`,
-      );
-      for (const problem of problems) console.log(`       ${problem}`);
-      if (problems.length) failures.push({ file, problems });
-    }
+    };
+    await Promise.all(Array.from({ length: CONCURRENT_PAGES }, sweepNext));
     if (quality && quality.rows.length > 0) {
       const summary = quality.summary();
       console.log(`\n${formatQuality(summary, { worst: 15 })}`);
