@@ -24,6 +24,10 @@ const RESENDABLE: ReadonlySet<BackgroundRequest['type']> = new Set<BackgroundReq
   'search',
   'source',
   'page-mentions',
+  'top-url',
+  'tab-frames',
+  // The full script claims its frame once (entrypoints/content/single-copy.ts): a second run quits.
+  'frame-script',
   'data-status',
   'user-terms',
   'mark-styles',
@@ -52,11 +56,19 @@ export async function askBackground<R extends BackgroundRequest>(
   return reply.value;
 }
 
+/**
+ * Asks the content script of one frame of the tab: the top one unless `frameId` says otherwise.
+ * Without a frame id the browser asks every frame and takes the first answer, which may be an
+ * iframe's (its host is not the page's).
+ */
 export async function askTab<R extends TabRequest>(
   tabId: number,
   request: R,
+  frameId = 0,
 ): Promise<TabReplies[R['type']]> {
-  const reply = parseReply<TabReplies[R['type']]>(await browser.tabs.sendMessage(tabId, request));
+  const reply = parseReply<TabReplies[R['type']]>(
+    await browser.tabs.sendMessage(tabId, request, { frameId }),
+  );
   if (!reply.ok) throw new MessageError(`${request.type}: ${reply.error}`);
   return reply.value;
 }

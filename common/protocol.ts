@@ -54,6 +54,23 @@ export interface DataStatus {
 /** The name of the content script's lifeline port (`runtime.connect`). */
 export const LIFELINE_PORT = 'lifeline';
 
+/**
+ * The lifeline's name with the page load's highlight token (`lifeline/TOKEN`): when the port
+ * closes, the background drops that document's count and no newer one (frame-mentions.ts).
+ */
+export function lifelinePortName(page: string): string {
+  return `${LIFELINE_PORT}/${page}`;
+}
+
+/** The page token of a lifeline port's name; `''` for the plain name; null for any other port. */
+export function lifelinePage(name: string): string | null {
+  if (name === LIFELINE_PORT) return '';
+  const prefix = `${LIFELINE_PORT}/`;
+  if (!name.startsWith(prefix)) return null;
+  const page = name.slice(prefix.length);
+  return isHighlightToken(page) ? page : null;
+}
+
 export type BackgroundRequest =
   | { type: 'ping' }
   /** `knownVersion`: the version the content script has cached; the reply is `null` when unchanged. */
@@ -62,8 +79,21 @@ export type BackgroundRequest =
   | { type: 'cards'; ids: string[] }
   | { type: 'search'; query: string; category?: CategoryId }
   | { type: 'source'; id: string }
-  /** The content script reports how many mentions it marked, for the toolbar badge. */
-  | { type: 'page-mentions'; total: number }
+  /**
+   * The content script of one frame reports how many mentions it marked, for the toolbar badge
+   * (the tab's sum over its frames). `page`: this page load's highlight token, which tells a frame's
+   * new document from its old one (absent from a copy older than frames support).
+   */
+  | { type: 'page-mentions'; total: number; page?: string }
+  /**
+   * The frame gate (entrypoints/frame-gate.content/) found the sender's frame worth marking: the
+   * background runs the full content script in that frame (never in the top one: the manifest does).
+   */
+  | { type: 'frame-script' }
+  /** A content script in a cross-origin frame asks the address its tab shows (the site switch's). */
+  | { type: 'top-url' }
+  /** The popup asks which frames of a tab hold mentions (top first), to list and reveal them. */
+  | { type: 'tab-frames'; tabId: number }
   | { type: 'data-status' }
   | { type: 'reseed' }
   /**
@@ -108,6 +138,9 @@ export interface BackgroundReplies {
   search: CardView[];
   source: SourceView | null;
   'page-mentions': null;
+  'frame-script': null;
+  'top-url': string | null;
+  'tab-frames': number[];
   'data-status': DataStatus;
   reseed: DataStatus;
   'open-reader': null;
@@ -192,7 +225,16 @@ export function parseBackgroundRequest(message: unknown): Reply<BackgroundReques
     case 'ping':
     case 'data-status':
     case 'reseed':
+    case 'frame-script':
+    case 'top-url':
       return { ok: true, value: { type } };
+    case 'tab-frames': {
+      const { tabId } = message;
+      if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) {
+        return fail('tab-frames: tabId must be a non-negative integer');
+      }
+      return { ok: true, value: { type, tabId } };
+    }
     case 'matcher-data': {
       const { knownVersion } = message;
       if (knownVersion === undefined) return { ok: true, value: { type } };
@@ -225,7 +267,10 @@ export function parseBackgroundRequest(message: unknown): Reply<BackgroundReques
       if (typeof total !== 'number' || !Number.isInteger(total) || total < 0) {
         return fail('page-mentions: total must be a non-negative integer');
       }
-      return { ok: true, value: { type, total } };
+      const { page } = message;
+      if (page === undefined) return { ok: true, value: { type, total } };
+      if (!isHighlightToken(page)) return fail('page-mentions: page must be a highlight token');
+      return { ok: true, value: { type, total, page } };
     }
     case 'open-reader': {
       const { card, quote } = message;

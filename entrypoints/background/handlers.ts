@@ -4,7 +4,6 @@ import { interfaceIsChinese, t } from '../../common/i18n';
 import type { BackgroundReplies, BackgroundRequest, DataStatus } from '../../common/protocol';
 import { readerUrl } from '../../common/reader-url';
 import { announceUserTermsChanged } from '../../common/user-terms-signal';
-import { BADGE_BACKGROUND, badgeText } from './badge';
 import {
   type CardCache,
   isStorageFailure,
@@ -13,6 +12,8 @@ import {
 } from './card-cache';
 import { cardViews } from './card-views';
 import type { GlossaryDatabase } from './db';
+import { reportFrame, tabFrames } from './frame-mentions-store';
+import { runContentScriptInFrame } from './frame-script';
 import { searchGlossary } from './glossary-search';
 import { setMarkStyles } from './mark-styles';
 import { matcherDataOf } from './matcher-data';
@@ -137,15 +138,33 @@ const handlers: Handlers = {
     });
   },
 
-  // The count lives only on the badge: nothing about the page (not even its tab) is stored.
-  async 'page-mentions'({ total }, sender) {
+  // Per frame, summed per tab on the badge; kept in storage.session (numbers and random page
+  // tokens only, never an address) so that a worker restart does not forget the frames.
+  async 'page-mentions'({ total, page }, sender) {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return null;
-    await Promise.all([
-      browser.action.setBadgeText({ tabId, text: badgeText(total) }),
-      browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_BACKGROUND }),
-    ]);
+    await reportFrame(tabId, sender.frameId ?? 0, { total, page: page ?? '' });
     return null;
+  },
+
+  async 'frame-script'(_request, sender) {
+    const tabId = sender.tab?.id;
+    const frameId = sender.frameId;
+    // The top frame has the manifest's copy; a request from anywhere else is not a frame's gate.
+    if (tabId === undefined || frameId === undefined || frameId === 0) {
+      throw new Error('frame-script: only a sub-frame of a tab can ask');
+    }
+    await runContentScriptInFrame(tabId, frameId);
+    return null;
+  },
+
+  async 'top-url'(_request, sender) {
+    return sender.tab?.url ?? null;
+  },
+
+  async 'tab-frames'({ tabId }, sender) {
+    requireExtensionPage(sender, 'tab-frames');
+    return tabFrames(tabId);
   },
 
   // tabs.create needs no permission; the tab opens beside the page the card was on.

@@ -5,7 +5,9 @@
  */
 import { type Browser, browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-import { LIFELINE_PORT, parseReply } from '../../common/protocol';
+import { lifelinePage, parseReply } from '../../common/protocol';
+import { forgetDocument, forgetTab } from './frame-mentions-store';
+import { mainContentScript } from './frame-script';
 import { adoptOpenTabs, type OpenTabsApi } from './open-tabs';
 
 const ADOPTED_KEY = 'openTabsAdopted';
@@ -16,12 +18,21 @@ const PING_TIMEOUT_MS = 2_000;
 const lifelines = new Set<Browser.runtime.Port>();
 
 function acceptLifeline(port: Browser.runtime.Port): void {
-  if (port.name !== LIFELINE_PORT || port.sender?.id !== browser.runtime.id) {
+  const page = lifelinePage(port.name);
+  if (page === null || port.sender?.id !== browser.runtime.id) {
     port.disconnect();
     return;
   }
   lifelines.add(port);
-  port.onDisconnect.addListener(() => lifelines.delete(port));
+  port.onDisconnect.addListener(() => {
+    lifelines.delete(port);
+    // The document went away (removed frame, navigation, closed tab) or the extension is going:
+    // its count leaves the tab's badge. A worker stopping closes no port here (it is gone), and
+    // the page connects again with the same token.
+    const tabId = port.sender?.tab?.id;
+    if (tabId === undefined || page === '') return;
+    forgetDocument(tabId, port.sender?.frameId ?? 0, page).catch(() => undefined);
+  });
 }
 
 async function ping(tabId: number): Promise<boolean> {
@@ -48,7 +59,7 @@ export function browserOpenTabsApi(): OpenTabsApi {
     queryTabs: () => browser.tabs.query({}),
     ping,
     async inject(tabId) {
-      const declared = browser.runtime.getManifest().content_scripts?.[0];
+      const declared = mainContentScript();
       // The built manifest's own paths, so they are public paths by construction.
       const js = (declared?.js ?? []) as ScriptPublicPath[];
       const css = declared?.css ?? [];
@@ -68,6 +79,9 @@ export function browserOpenTabsApi(): OpenTabsApi {
 /** Must run in the worker's first turn, like every listener (see listeners.ts). */
 export function registerLifecycle(api: OpenTabsApi = browserOpenTabsApi()): void {
   browser.runtime.onConnect.addListener(acceptLifeline);
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetTab(tabId).catch(() => undefined);
+  });
   adoptOpenTabs(api).catch((error: unknown) => {
     console.error('Firewall Lens: giving open tabs a content script failed', error);
   });

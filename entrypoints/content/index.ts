@@ -12,11 +12,12 @@ import { CONTENT_SCRIPT_MATCHES } from '../../common/extension-ids';
 import type { CategoryId, MatcherData } from '../../common/glossary-types';
 import { newHighlightToken } from '../../common/highlight-names';
 import { askBackground } from '../../common/messaging';
-import { LIFELINE_PORT } from '../../common/protocol';
+import { lifelinePortName } from '../../common/protocol';
 import type { Settings } from '../../common/settings';
 import { loadSettings, watchSettings } from '../../common/settings-store';
 import { watchUserTerms } from '../../common/user-terms-signal';
 import { BadgeReporter } from './badge-reporter';
+import { frameContext } from './frame-context';
 import { holdLifeline } from './lifeline';
 import { MarkStylesClient } from './mark-styles-client';
 import { compileMatcher, type Matcher } from './marking/matcher';
@@ -28,6 +29,8 @@ import { answerTabRequest } from './tab-requests';
 
 export default defineContentScript({
   matches: CONTENT_SCRIPT_MATCHES,
+  // The top frame only: sub-frames get this script from the background when the frame gate
+  // (entrypoints/frame-gate.content/) finds them worth it, not all 250 kB in every ad frame.
   runAt: 'document_idle',
   // WXT would tell older copies of this script that a new one started with a window message
   // any page can read (and a document event: scripts/vite/quiet-content-script-context.ts).
@@ -77,7 +80,7 @@ function runContentScript(ctx: ContentScriptContext): void {
   // it clean up (docs/detection.md, Lifecycle). A stealth host's random name cannot be found.
   for (const stale of document.querySelectorAll(UI_HOST_TAG)) stale.remove();
   const matchers = new MatcherCache();
-  const badge = new BadgeReporter((total) => askBackground({ type: 'page-mentions', total }));
+  const frame = frameContext(window, document);
   let session: MarkingSession | undefined;
   // Held only while the page is marked: a page showing nothing has nothing to clean up in a hurry,
   // and each held port restarts the sleeping service worker when it closes.
@@ -93,6 +96,11 @@ function runContentScript(ctx: ContentScriptContext): void {
   const early = takeEarlyStyles();
   const highlightToken =
     early?.token ?? newHighlightToken((bytes) => crypto.getRandomValues(bytes));
+  // The token names this page load to the background too: the badge sums the frames' counts per
+  // document (entrypoints/background/frame-mentions.ts).
+  const badge = new BadgeReporter((total) =>
+    askBackground({ type: 'page-mentions', total, page: highlightToken }),
+  );
   const styles = new MarkStylesClient(
     (on) => askBackground({ type: 'mark-styles', on, token: highlightToken }),
     early?.inserted,
@@ -100,10 +108,12 @@ function runContentScript(ctx: ContentScriptContext): void {
 
   const apply = async (settings: Settings): Promise<void> => {
     if (ctx.isInvalid) return;
-    const enablement = decideEnablement(settings, location.href);
-    const data = enablement.active ? await matchers.refresh() : null;
+    const enablement = decideEnablement(settings, await frame.siteUrl());
+    // A cross-origin frame is marked only if it holds a story (common/frame-rules.ts).
+    const mayMark = enablement.active && (await frame.mayMark(ctx));
+    const data = mayMark ? await matchers.refresh() : null;
     if (ctx.isInvalid) return;
-    if (!enablement.active || data === null) {
+    if (!mayMark || data === null) {
       stopSession(true);
       await styles.set(false);
       return;
@@ -119,7 +129,7 @@ function runContentScript(ctx: ContentScriptContext): void {
       const ownPlatforms = platformsOfHost(location.hostname, data.sites ?? []);
       session = new MarkingSession(ctx, matcher, enablement, badge, highlightToken, ownPlatforms);
       releaseLifeline = holdLifeline({
-        connect: () => browser.runtime.connect({ name: LIFELINE_PORT }),
+        connect: () => browser.runtime.connect({ name: lifelinePortName(highlightToken) }),
         isInvalid: () => ctx.isInvalid,
         invalidate: () => ctx.abort('Firewall Lens was disabled, removed or updated'),
       });

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { interfaceIsChinese, interfaceLanguage, plural, t } from '../../common/i18n';
 import { askBackground, askTab } from '../../common/messaging';
-import type { PageMention } from '../../common/protocol';
+import type { TabMention } from './merge-mentions';
+import { tabMentions } from './tab-mentions';
 
 type State =
   | { kind: 'loading' }
   | { kind: 'unavailable' }
-  | { kind: 'ready'; mentions: PageMention[] };
+  | { kind: 'ready'; mentions: TabMention[] };
 
 export function OnThisPage(props: { tabId: number | null }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
@@ -19,7 +20,7 @@ export function OnThisPage(props: { tabId: number | null }) {
     }
     let cancelled = false;
     (async () => {
-      const mentions = await askTab(tabId, { type: 'page-mentions-list' });
+      const mentions = await tabMentions(tabId);
       // The content script knows ids and counts; labels come from the card cache.
       const cards = await askBackground({ type: 'cards', ids: mentions.map((m) => m.id) }).catch(
         () => [],
@@ -47,13 +48,14 @@ export function OnThisPage(props: { tabId: number | null }) {
     return <p class="empty">{t('onPageEmpty')}</p>;
   }
 
-  const reveal = async (id: string) => {
+  const reveal = async ({ id, frameId }: TabMention) => {
     if (props.tabId === null) return;
-    const { revealed } = await askTab(props.tabId, {
-      type: 'reveal-mention',
-      id,
-      direction: 'next',
-    }).catch(() => ({ revealed: false }));
+    // In a frame, the mention's own scrollIntoView brings the frame into the top page's view too.
+    const { revealed } = await askTab(
+      props.tabId,
+      { type: 'reveal-mention', id, direction: 'next' },
+      frameId,
+    ).catch(() => ({ revealed: false }));
     // The card opens in the page; the popup would cover it.
     if (revealed) window.close();
   };
@@ -62,7 +64,7 @@ export function OnThisPage(props: { tabId: number | null }) {
     <ul class="mention-list" aria-label={t('onPageList')}>
       {state.mentions.map((mention) => (
         <li key={mention.id}>
-          <button type="button" class="mention" onClick={() => void reveal(mention.id)}>
+          <button type="button" class="mention" onClick={() => void reveal(mention)}>
             <span class="mention-label">{mention.label}</span>
             <span class="mention-count">
               <span aria-hidden="true">{mention.count.toLocaleString(interfaceLanguage())}</span>

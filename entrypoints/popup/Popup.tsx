@@ -13,6 +13,7 @@ import { useSettings } from '../../components/use-settings';
 import { Glossary } from './Glossary';
 import { OnThisPage } from './OnThisPage';
 import { SiteAccessNotice } from './SiteAccessNotice';
+import { tabMentions } from './tab-mentions';
 
 type TabName = 'page' | 'glossary';
 
@@ -36,8 +37,7 @@ export function Popup() {
       if (cancelled) return;
       setPage(info);
       // "On this page" opens only when it has something to show; else the glossary does.
-      const mentions =
-        id !== null && info ? await askTab(id, { type: 'page-mentions-list' }).catch(() => []) : [];
+      const mentions = id !== null && info ? await tabMentions(id).catch(() => []) : [];
       if (!cancelled) setOpening(mentions.length > 0 ? 'page' : 'glossary');
     })();
     return () => {

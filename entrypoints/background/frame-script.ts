@@ -1,0 +1,24 @@
+/**
+ * Runs the full content script in one sub-frame, when the frame gate asks for it
+ * (entrypoints/frame-gate.content/). The gate runs in every frame; the full script, about 250 kB
+ * to parse, only where there may be something to mark (common/frame-rules.ts).
+ */
+import { type Browser, browser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
+
+/** WXT names a content script's bundle after its entrypoint (entrypoints/content/). */
+const MAIN_SCRIPT = 'content-scripts/content.js';
+
+type DeclaredScript = NonNullable<Browser.runtime.Manifest['content_scripts']>[number];
+
+/** The manifest's entry for the marking content script (not the early styles or the gate). */
+export function mainContentScript(): DeclaredScript | undefined {
+  const declared = browser.runtime.getManifest().content_scripts ?? [];
+  return declared.find((script) => script.js?.includes(MAIN_SCRIPT));
+}
+
+export async function runContentScriptInFrame(tabId: number, frameId: number): Promise<void> {
+  const js = (mainContentScript()?.js ?? []) as ScriptPublicPath[];
+  if (js.length === 0) throw new Error('frame-script: the manifest declares no content script');
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: js });
+}
