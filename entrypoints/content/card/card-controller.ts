@@ -151,9 +151,14 @@ export function startCardUi(
     if (!mention) return false;
     lastRevealed = mention;
     const rect = mentionRange(doc, mention).getBoundingClientRect();
-    if (rect.top < 0 || rect.bottom > window.innerHeight) {
-      // Mentions inside a scrolled box: bring the box's text into view first.
+    const offScreen = rect.top < 0 || rect.bottom > window.innerHeight;
+    // Mentions inside a scrolled box: bring the box's text into view first. In a frame, always:
+    // scrollIntoView scrolls the ancestor documents too, so the frame comes into the top page's
+    // view with its mention (the popup's jump to a frame's mention).
+    if (offScreen || window !== window.top) {
       mention.node.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
+    if (offScreen) {
       const moved = mentionRange(doc, mention).getBoundingClientRect();
       window.scrollBy({
         top: moved.top - window.innerHeight / 3,
