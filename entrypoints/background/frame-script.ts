@@ -14,11 +14,16 @@ type DeclaredScript = NonNullable<Browser.runtime.Manifest['content_scripts']>[n
 /** The manifest's entry for the marking content script (not the early styles or the gate). */
 export function mainContentScript(): DeclaredScript | undefined {
   const declared = browser.runtime.getManifest().content_scripts ?? [];
-  return declared.find((script) => script.js?.includes(MAIN_SCRIPT));
+  // Firefox hands the paths back as full moz-extension:// addresses, Chromium as written.
+  return declared.find((script) =>
+    script.js?.some((path) => path === MAIN_SCRIPT || path.endsWith(`/${MAIN_SCRIPT}`)),
+  );
 }
 
 export async function runContentScriptInFrame(tabId: number, frameId: number): Promise<void> {
-  const js = (mainContentScript()?.js ?? []) as ScriptPublicPath[];
-  if (js.length === 0) throw new Error('frame-script: the manifest declares no content script');
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: js });
+  if (mainContentScript() === undefined) {
+    throw new Error('frame-script: the manifest declares no marking content script');
+  }
+  const files = [MAIN_SCRIPT as ScriptPublicPath];
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files });
 }
