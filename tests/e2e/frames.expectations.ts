@@ -24,7 +24,8 @@ interface FramesEnv {
 function explainerMarks(): string[] | null {
   const frame = document.getElementById('explainer') as HTMLIFrameElement | null;
   const win = frame?.contentWindow as (Window & typeof globalThis) | null | undefined;
-  if (!win || win.document.readyState !== 'complete') return null;
+  if (!win) return null;
+  if (win.document.readyState !== 'complete') return null;
   const texts: string[] = [];
   win.CSS.highlights.forEach((highlight) => {
     highlight.forEach((range) => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../../common/glossary-types';
 import {
   type BackgroundRequest,
+  lifelinePage,
+  lifelinePortName,
   parseBackgroundRequest,
   parseReply,
   parseTabRequest,
@@ -26,6 +28,11 @@ const VALID_BACKGROUND_REQUESTS: BackgroundRequest[] = [
   { type: 'source', id: 'second-world-internet-conference' },
   { type: 'page-mentions', total: 0 },
   { type: 'page-mentions', total: 12_345 },
+  { type: 'page-mentions', total: 3, page: 'k3x9a0b7c2d4' },
+  { type: 'frame-script' },
+  { type: 'top-url' },
+  { type: 'tab-frames', tabId: 0 },
+  { type: 'tab-frames', tabId: 1_234 },
   { type: 'open-reader', card: 'great-firewall', quote: 0 },
   { type: 'open-reader', card: 'vpn', quote: 2 },
   { type: 'mark-styles', on: true, token: 'k3x9a0b7c2d4' },
@@ -84,6 +91,10 @@ describe('requests to the background', () => {
     ['page-mentions with NaN', { type: 'page-mentions', total: Number.NaN }],
     ['page-mentions with Infinity', { type: 'page-mentions', total: Number.POSITIVE_INFINITY }],
     ['page-mentions with a string total', { type: 'page-mentions', total: '3' }],
+    ['page-mentions with a page that is no token', { type: 'page-mentions', total: 1, page: 'x' }],
+    ['tab-frames without tabId', { type: 'tab-frames' }],
+    ['tab-frames with a negative tabId', { type: 'tab-frames', tabId: -1 }],
+    ['tab-frames with a string tabId', { type: 'tab-frames', tabId: '3' }],
     ['open-reader without card', { type: 'open-reader', quote: 0 }],
     ['open-reader with an empty card', { type: 'open-reader', card: '', quote: 0 }],
     ['open-reader with a numeric card', { type: 'open-reader', card: 7, quote: 0 }],
@@ -176,5 +187,22 @@ describe('replies', () => {
       ok: false,
       error: 'no reply (is the extension being updated?)',
     });
+  });
+});
+
+describe("the lifeline port's name", () => {
+  it('carries the page token there and back', () => {
+    expect(lifelinePage(lifelinePortName('k3x9a0b7c2d4'))).toBe('k3x9a0b7c2d4');
+  });
+
+  it("reads an older copy's plain name as a lifeline without a token", () => {
+    expect(lifelinePage('lifeline')).toBe('');
+  });
+
+  it('refuses other ports and names whose token is not one', () => {
+    expect(lifelinePage('other')).toBeNull();
+    expect(lifelinePage('lifeline/')).toBeNull();
+    expect(lifelinePage('lifeline/NOT-A-TOKEN')).toBeNull();
+    expect(lifelinePage('lifelines/k3x9a0b7c2d4')).toBeNull();
   });
 });
