@@ -5,10 +5,19 @@
  */
 import { REGION_ATTRIBUTES } from './scan-regions';
 
+const OBSERVED: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: [...REGION_ATTRIBUTES],
+};
+
 export class MutationBatcher {
   private readonly observer: MutationObserver;
   private pending: MutationRecord[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private observed = new WeakSet<ShadowRoot>();
 
   constructor(
     target: Node,
@@ -18,13 +27,17 @@ export class MutationBatcher {
       for (const record of records) this.pending.push(record);
       this.timer ??= setTimeout(() => this.flush(), 0);
     });
-    this.observer.observe(target, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      attributes: true,
-      attributeFilter: [...REGION_ATTRIBUTES],
-    });
+    this.observer.observe(target, OBSERVED);
+  }
+
+  /**
+   * Follows an open shadow root too (subtree observation stops at shadow boundaries): its
+   * records come in the same batches as the document's. Observing a root twice changes nothing.
+   */
+  observe(root: ShadowRoot): void {
+    if (this.observed.has(root)) return;
+    this.observed.add(root);
+    this.observer.observe(root, OBSERVED);
   }
 
   /** Hands on everything observed so far. */
@@ -38,6 +51,7 @@ export class MutationBatcher {
 
   disconnect(): void {
     this.observer.disconnect();
+    this.observed = new WeakSet();
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     this.pending = [];

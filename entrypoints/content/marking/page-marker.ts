@@ -90,6 +90,7 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
     },
     viewportAnchor: options.viewportAnchor,
     ownPlatforms: options.ownPlatforms,
+    observeRoot: (root) => batcher.observe(root),
   });
 
   /** Draws what changed since the last paint; everything again after a mode or style change. */

@@ -18,6 +18,7 @@
  *   handles and links, or the wrapper's notices around it.
  */
 import { EMBED_CHROME, EMBED_EXCLUDED, embedState } from './embedded-posts';
+import { hostAbove } from './shadow-trees';
 import { isShareEndpoint } from './share-bars';
 import { NO_STORY, type StoryVerdict } from './story-detector';
 
@@ -27,6 +28,8 @@ export const UI_HOST_TAG = 'firewall-lens-ui';
 export interface ElementLike {
   readonly localName: string;
   readonly parentElement: ElementLike | null;
+  /** A ShadowRoot here: the element is at the top of a shadow tree, read as its host's. */
+  readonly parentNode?: unknown;
   getAttribute(name: string): string | null;
   hasAttributes(): boolean;
 }
@@ -186,7 +189,12 @@ export function createRegionMemo(): RegionMemo {
     if (known !== undefined) return known;
     const chain: ElementLike[] = [];
     let inherited = 0;
-    for (let node: ElementLike | null = element; node !== null; node = node.parentElement) {
+    // Across shadow roots to their hosts: a component in the site's footer is footer.
+    for (
+      let node: ElementLike | null = element;
+      node !== null;
+      node = node.parentElement ?? (hostAbove(node) as ElementLike | null)
+    ) {
       const state = memo.get(node);
       if (state !== undefined) {
         inherited = state;

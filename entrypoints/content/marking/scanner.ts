@@ -25,6 +25,7 @@ import { isFollowLabel } from './platform-links';
 import type { LinkedPlatform } from './platform-matcher';
 import { isOwnNameChrome } from './platform-pages';
 import { createRegionMemo, type ScanMode, UI_HOST_TAG } from './scan-regions';
+import { composedContains, composedParent, openRootsIn } from './shadow-trees';
 import {
   detectStory,
   MIN_STORY_CHARS,
@@ -114,6 +115,12 @@ interface DetectStory {
    * scoring, and costs no more than matching its text. Null once one was found.
    */
   probe: TreeWalker | null;
+  /**
+   * When the light DOM showed no mention: the page's open shadow roots, probed one after
+   * another (`shadowProbe` on the current one); null until then.
+   */
+  shadowRoots: ShadowRoot[] | null;
+  shadowProbe: TreeWalker | null;
   /** Made when the probe found a mention: reads the page whole, matching as it goes. */
   detector: StoryDetector<FoundText> | null;
   /** The page's links to blocked platforms, read once the probe is done. */
@@ -135,6 +142,11 @@ export interface ScannerEnvironment {
   store: MentionStore;
   yieldToPage(): Promise<void>;
   now?(): number;
+  /**
+   * Told of each open shadow root the scan reads, so that changes inside it are followed (the
+   * page's MutationObserver sees none of them). May be told of a root more than once.
+   */
+  observeRoot?(root: ShadowRoot): void;
   /** Where to begin on a scrolled page: the node at the top of the viewport, or null. */
   viewportAnchor?(): Node | null;
   /**
@@ -186,6 +198,8 @@ export class Scanner {
             kind: 'detect',
             body,
             probe: document.createTreeWalker(body, SHOW_TEXT),
+            shadowRoots: null,
+            shadowProbe: null,
             detector: null,
             links: [],
           },
@@ -197,8 +211,15 @@ export class Scanner {
   /** The detect step: the probe, then the detector; true when the story is decided. */
   private detect(item: DetectStory, deadline: number): boolean {
     if (item.probe !== null) {
-      const found = this.probeForMention(item.probe, deadline);
+      let found = this.probeForMention(item.probe, deadline);
       if (found === 'paused') return false;
+      // Nothing in the light DOM: a web component's story may still be in a shadow root. The
+      // detector's walk reads them in place, asking every text there (matchFrom null).
+      if (found === 'none') {
+        const inShadow = this.probeShadowRoots(item, deadline);
+        if (inShadow === 'paused') return false;
+        if (inShadow !== 'none') found = 'lost';
+      }
       item.probe = null;
       // Read before the detector matches anything: a link to x.com says which X the page means.
       item.links = this.platformLinksIn(item.body);
@@ -226,6 +247,7 @@ export class Scanner {
     }
     const detector = item.detector as StoryDetector<FoundText>;
     if (!detector.step(deadline)) return false;
+    for (const root of detector.shadowRoots()) this.env.observeRoot?.(root);
     this.storyDecided(
       detector.verdict(),
       detector.matchedTexts(),
@@ -293,6 +315,26 @@ export class Scanner {
     return [{ node, start, end, id: platform.id, category: platform.category }];
   }
 
+  /**
+   * Whether some open shadow root of the page (nested ones too) holds a mention a story could
+   * read. Only asked when the light DOM holds none; the roots found are observed either way.
+   */
+  private probeShadowRoots(item: DetectStory, deadline: number): Text | 'none' | 'paused' | 'lost' {
+    if (item.shadowRoots === null) {
+      item.shadowRoots = openRootsIn(item.body);
+      for (const root of item.shadowRoots) this.env.observeRoot?.(root);
+    }
+    const roots = item.shadowRoots;
+    while (roots.length > 0) {
+      item.shadowProbe ??= this.env.document.createTreeWalker(roots[0] as ShadowRoot, SHOW_TEXT);
+      const found = this.probeForMention(item.shadowProbe, deadline);
+      if (found === 'paused' || found !== 'none') return found;
+      roots.shift();
+      item.shadowProbe = null;
+    }
+    return 'none';
+  }
+
   /** The first mention some story could read, or why there is none yet. */
   private probeForMention(walker: TreeWalker, deadline: number): Text | 'none' | 'paused' | 'lost' {
     // The page removed where the probe stood: the detector reads the page whole instead.
@@ -302,7 +344,7 @@ export class Scanner {
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
       const data = (node as Text).data;
       if (data.length >= MIN_TEXT && test(data)) {
-        const parent = node.parentElement;
+        const parent = composedParent(node);
         if (parent !== null && this.regions.mayBeRead(parent)) return node as Text;
       }
       if (++count % CLOCK_EVERY === 0 && this.sliceIsOver(deadline)) return 'paused';
@@ -372,6 +414,7 @@ export class Scanner {
       }
     }
     if (added > HUGE_BATCH || this.storyMayHaveChanged(work)) return this.fullScan();
+    this.addShadowWalks(work);
     if (work.length === 0 && !removed) return Promise.resolve();
     // Moved or re-attributed elements may now be inside or outside a skipped region; added ones
     // have no memo yet and edited text changes no region.
@@ -381,6 +424,22 @@ export class Scanner {
     // and loses its marks there, the rest keeps the very same mentions (nothing is repainted).
     this.queue.push(...work);
     return this.run();
+  }
+
+  /**
+   * A TreeWalker stays in one tree: the open shadow roots inside walked content (a component the
+   * page added, with its root attached on creation) get walks of their own, and are observed.
+   */
+  private addShadowWalks(work: Work[]): void {
+    const length = work.length;
+    for (let i = 0; i < length; i++) {
+      const item = work[i] as Work;
+      if (item.kind !== 'walk' || item.root.nodeType !== ELEMENT_NODE) continue;
+      for (const root of openRootsIn(item.root as Element)) {
+        this.env.observeRoot?.(root);
+        work.push({ kind: 'walk', root, walker: null, added: item.added });
+      }
+    }
   }
 
   /** Stops all work; the store is left to its owner. */
@@ -405,8 +464,8 @@ export class Scanner {
       // Attribute changes re-read a subtree already there; only added content counts.
       if (item.kind !== 'walk' || !item.added || item.root.nodeType !== ELEMENT_NODE) continue;
       const root = item.root as Element;
-      const chars = root.textContent?.length ?? 0;
-      if (roots.some((story) => story.contains(root))) inside += chars;
+      const chars = composedTextLength(root);
+      if (roots.some((story) => composedContains(story, root))) inside += chars;
       else if (chars >= REDECIDE_OUTSIDE_CHARS && detectStory(root).roots.length > 0) return true;
     }
     return roots.length > 0 && inside >= this.story.storyChars * REDECIDE_INSIDE_SHARE;
@@ -549,7 +608,7 @@ export class Scanner {
    */
   private scanMatch(node: Text, data: string, matches?: readonly Match[]): void {
     const { store } = this.env;
-    const parent = node.parentElement;
+    const parent = composedParent(node);
     if (parent === null || !this.regions.isScanned(parent, this.mode)) {
       if (store.has(node)) store.setNode(node, []);
       return;
@@ -575,6 +634,13 @@ export class Scanner {
     store.setNode(node, mentions);
     if (mentions.length > 0) this.confirmed?.add(node);
   }
+}
+
+/** The characters of added content, with those of the open shadow roots it shows. */
+function composedTextLength(root: Element): number {
+  let chars = root.textContent?.length ?? 0;
+  for (const shadow of openRootsIn(root)) chars += shadow.textContent?.length ?? 0;
+  return chars;
 }
 
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING

@@ -187,6 +187,11 @@ export class StoryDetector<Found = true> {
     return this.reading.matched;
   }
 
+  /** The open shadow roots the walk read (as their hosts' content). */
+  shadowRoots(): readonly ShadowRoot[] {
+    return this.reading.shadowRoots;
+  }
+
   /** What `matches` answered for each of `matchedTexts`, in the same order. */
   matchedFound(): readonly Found[] {
     return this.reading.found;

@@ -10,6 +10,7 @@
  * measured.
  */
 
+import { isUiHost } from '../own-hosts';
 import { newRecord, type Tally } from './story-records';
 
 /**
@@ -26,6 +27,7 @@ const WALK_CLOCK_EVERY = 32;
 const SHOW_ELEMENT = 1; // NodeFilter.SHOW_ELEMENT
 const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
 const TEXT_NODE = 3;
+const DOCUMENT_FRAGMENT_NODE = 11;
 
 /** Arabic, Chinese and Japanese commas, and the ideographic full stop. */
 const BEYOND_EUROPEAN = 0x0600;
@@ -95,7 +97,14 @@ const INLINE_TEXT = new Set([
  * the end. A page that changes meanwhile is read as it is when the walk passes.
  */
 export class StoryWalk<Found = true> {
-  private readonly walker: TreeWalker;
+  private walker: TreeWalker;
+  /**
+   * The shadow roots the walk is inside of, innermost last (see `enterShadow`): a TreeWalker
+   * stays in one tree, so each open root gets a walker of its own.
+   */
+  private readonly shadows: ShadowFrame[] = [];
+  /** Every open shadow root the walk entered (the scanner observes them). */
+  readonly shadowRoots: ShadowRoot[] = [];
   /**
    * The elements the walk is inside of, outermost (the root) first, `depth` of them: parallel
    * arrays, reused, so entering an element allocates nothing. A record is made when text first
@@ -180,8 +189,8 @@ export class StoryWalk<Found = true> {
     // are read into locals once per slice and entering an element is written out in place
     // (together with reading class and id names by RegExp: 2 MB page 0.94, long-story page
     // 0.95-1.06, interleaved against the tree before).
+    let walker = this.walker;
     const {
-      walker,
       matches,
       openElements: open,
       openTags: tags,
@@ -201,7 +210,15 @@ export class StoryWalk<Found = true> {
     let depth = this.depth;
     let node = this.next === undefined ? walker.nextNode() : this.next;
     let count = 0;
-    while (node !== null) {
+    for (;;) {
+      if (node === null) {
+        // The end of a shadow root: back to its host's walker (never met on pages without one).
+        if (this.shadows.length === 0) break;
+        depth = this.leaveShadow();
+        walker = this.walker;
+        node = this.afterShadow();
+        continue;
+      }
       const parent = node.parentNode;
       while (depth > 1 && open[depth - 1] !== parent) depth--;
       if (node.nodeType === TEXT_NODE) {
@@ -252,7 +269,16 @@ export class StoryWalk<Found = true> {
           const link = tag === 'a' && attributed && element.hasAttribute('href') ? 1 : 0;
           links[depth] = (links[depth - 1] as number) + link;
           depth++;
-          node = walker.nextNode();
+          // An open shadow root is what the reader sees of its host: read in the host's place,
+          // as the host's content (issue #24). One getter per element entered; skipped subtrees
+          // never pay it.
+          if (element.shadowRoot === null || isUiHost(element)) node = walker.nextNode();
+          else {
+            walker = this.enterShadow(element, element.shadowRoot, depth - 1);
+            node = walker.nextNode();
+            // The caller's probe did not read shadow trees: from here on every text is asked.
+            asking = true;
+          }
         }
       }
       if (++count % WALK_CLOCK_EVERY === 0 && this.now() >= deadline) {
@@ -265,6 +291,43 @@ export class StoryWalk<Found = true> {
     this.depth = depth;
     if (asking) this.matchFrom = null;
     return true;
+  }
+
+  /**
+   * From the host at `hostDepth` into its open shadow root: the root takes the host's place in
+   * the stack of open elements, so the root's children find their parent there; records are
+   * still made for the host (`elementOf`).
+   */
+  private enterShadow(host: Element, root: ShadowRoot, hostDepth: number): TreeWalker {
+    this.shadows.push({ outer: this.walker, host, hostDepth });
+    this.shadowRoots.push(root);
+    this.openElements[hostDepth] = root as unknown as Element;
+    this.walker = host.ownerDocument.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
+    return this.walker;
+  }
+
+  /** Back from a shadow root to its host's walker; the depth just inside the host. */
+  private leaveShadow(): number {
+    const frame = this.shadows.pop() as ShadowFrame;
+    this.walker = frame.outer;
+    this.openElements[frame.hostDepth] = frame.host;
+    return frame.hostDepth + 1;
+  }
+
+  /**
+   * After a host's shadow root, its own children: shown only where a slot takes them. A host
+   * none of whose children is slotted (a component that renders from data and keeps its light
+   * children as a fallback, or ignores them) is stepped over whole, so hidden text is not read
+   * twice. When some are slotted, all are read: slots only reorder what the reader sees.
+   */
+  private afterShadow(): Node | null {
+    const walker = this.walker;
+    const host = walker.currentNode;
+    for (let child = host.firstChild; child !== null; child = child.nextSibling) {
+      // undefined where the DOM has no slots API (happy-dom): read, as before shadow roots.
+      if ((child as Element | Text).assignedSlot !== null) return walker.nextNode();
+    }
+    return nextOutside(walker);
   }
 
   /**
@@ -283,6 +346,7 @@ export class StoryWalk<Found = true> {
 
   /** Back to the root, with nothing read. */
   private restart(): void {
+    while (this.shadows.length > 0) this.leaveShadow();
     this.walker.currentNode = this.root;
     this.hidden = hiddenBelow(this.root);
     this.next = undefined;
@@ -320,7 +384,7 @@ export class StoryWalk<Found = true> {
     for (let i = known + 1; i <= depth; i++) {
       parent = newRecord(
         this.records,
-        this.openElements[i] as Element,
+        elementOf(this.openElements[i] as Element | ShadowRoot),
         this.openTags[i] as string,
         this.openAttributed[i] as boolean,
         parent,
@@ -330,6 +394,18 @@ export class StoryWalk<Found = true> {
     }
     return parent;
   }
+}
+
+/** A shadow root being read, and where the walk was in its host's tree. */
+interface ShadowFrame {
+  outer: TreeWalker;
+  host: Element;
+  hostDepth: number;
+}
+
+/** The element a record is made for: a shadow root open in the stack stands for its host. */
+function elementOf(open: Element | ShadowRoot): Element {
+  return open.nodeType === DOCUMENT_FRAGMENT_NODE ? (open as ShadowRoot).host : (open as Element);
 }
 
 /** The node after the walker's current one and all of its descendants (null at the end). */
