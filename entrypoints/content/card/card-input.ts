@@ -172,7 +172,10 @@ export function listenForCardInput(doc: Document, target: CardInputTarget): () =
   });
 
   listen('focusin', (event: FocusEvent) => {
-    const focused = event.target;
+    if (target.ownsTarget(event.target)) return;
+    // Focus inside an open shadow root reaches us retargeted to its host; the path names the
+    // link that has it.
+    const focused = event.composedPath()[0] ?? event.target;
     if (target.ownsTarget(focused) || !(focused instanceof Element)) return;
     const anchor = target.stealth() ? undefined : keyboardFocusAnchor(focused);
     if (anchor) intent.openNow(anchor, 'focus');

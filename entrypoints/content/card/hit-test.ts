@@ -5,6 +5,7 @@
  */
 
 import type { Mention, MentionStore } from '../marking/mention-store';
+import { openRootOf } from '../marking/shadow-trees';
 import { pickLineRect, rectContains } from './card-placement';
 
 export interface Hit {
@@ -24,13 +25,35 @@ type CaretRangeFromPoint = (x: number, y: number) => Range | null;
 export function caretAt(doc: Document, x: number, y: number): CaretPoint | undefined {
   // Standard; Firefox has it, Chromium from 128.
   if (typeof doc.caretPositionFromPoint === 'function') {
-    const position = doc.caretPositionFromPoint(x, y);
+    // Without the open shadow roots under the point, Chromium answers with their host.
+    const roots = shadowRootsAt(doc, x, y);
+    const position =
+      roots.length > 0
+        ? doc.caretPositionFromPoint(x, y, { shadowRoots: roots })
+        : doc.caretPositionFromPoint(x, y);
     return position ? { node: position.offsetNode, offset: position.offset } : undefined;
   }
   const legacy = (doc as Document & { caretRangeFromPoint?: CaretRangeFromPoint })
     .caretRangeFromPoint;
   const range = legacy?.call(doc, x, y);
   return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
+}
+
+/**
+ * The open shadow roots a point is in, outermost first: the host under the point, then the host
+ * under it inside that root, and so on (a component nested in a component). Our own UI host is
+ * never one of them: the card is not marked text.
+ */
+function shadowRootsAt(doc: Document, x: number, y: number): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  let element = doc.elementFromPoint(x, y);
+  while (element !== null) {
+    const root = openRootOf(element);
+    if (root === null || roots.includes(root)) break;
+    roots.push(root);
+    element = root.elementFromPoint(x, y);
+  }
+  return roots;
 }
 
 export function mentionRange(doc: Document, mention: Mention): Range {
