@@ -128,7 +128,7 @@ export class StoryWalk<Found = true> {
    * long-story bench page's 380. An element hidden between two slices is caught by the
    * scanner's region check, which reads the attributes of the few elements holding a mention.
    */
-  private hidden: ReadonlySet<Element>;
+  private hidden: Set<Element>;
   /** One per element text arrived below, in document order, parents first. */
   readonly records: Tally[] = [];
   /** The text nodes `matches` accepted, in document order. */
@@ -301,6 +301,8 @@ export class StoryWalk<Found = true> {
   private enterShadow(host: Element, root: ShadowRoot, hostDepth: number): TreeWalker {
     this.shadows.push({ outer: this.walker, host, hostDepth });
     this.shadowRoots.push(root);
+    // The query at the start stayed outside shadow trees: this root's hidden elements join it.
+    for (const element of hiddenBelow(root)) this.hidden.add(element);
     this.openElements[hostDepth] = root as unknown as Element;
     this.walker = host.ownerDocument.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
     return this.walker;
@@ -420,7 +422,7 @@ function nextOutside(walker: TreeWalker): Node | null {
 const HIDDEN_SELECTOR = '[hidden], [aria-hidden="true"]';
 
 /** The descendants of `root` hidden by attribute (see `hiddenByAttribute`). */
-function hiddenBelow(root: Element): ReadonlySet<Element> {
+function hiddenBelow(root: Element | ShadowRoot): Set<Element> {
   return new Set(root.querySelectorAll(HIDDEN_SELECTOR));
 }
 

@@ -159,6 +159,16 @@ describe('stories in open shadow roots', () => {
     expect(painted()).toEqual(['Twitter', 'VPN', 'Weibo']);
   });
 
+  it('leaves text hidden by attribute inside a shadow root out of the story', async () => {
+    const host = component(
+      'news-story',
+      `<article>${STORY.slice(0, 3).join('')}<div hidden>${paragraph('Telegram')}</div></article>`,
+    );
+    page(host);
+    await scan();
+    expect(painted()).toEqual(['Twitter', 'VPN', 'Weibo']);
+  });
+
   it('leaves a closed shadow root unmarked, without an error, and marks the rest', async () => {
     document.body.innerHTML = `<main><article>${STORY[0]}${STORY[1]}${STORY[2]}</article></main>`;
     document
