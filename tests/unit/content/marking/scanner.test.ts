@@ -362,6 +362,52 @@ describe('following the page as it changes', () => {
     expect(marks(store)).toEqual(ARTICLE_MARKS);
   });
 
+  it('keeps the marks in document order when the page moves a paragraph with a mention up', async () => {
+    const story = document.getElementById('story') as HTMLElement;
+    await scanner.handleMutations(
+      recordsOf(() => story.prepend(document.getElementById('domestic') as HTMLElement)),
+    );
+    // The popup's list, "first mention only" and reveal read the store in document order.
+    const fresh = new MentionStore();
+    await new Scanner(matcher, { document, store: fresh, yieldToPage: async () => {} }).fullScan();
+    expect(marks(store)).toEqual(marks(fresh));
+    expect(marks(store).indexOf('domestic: Weibo')).toBeLessThan(
+      marks(store).indexOf('lede: VPNs'),
+    );
+  });
+
+  it('keeps the marks in document order when a move comes in a batch read by a full rescan', async () => {
+    const story = document.getElementById('story') as HTMLElement;
+    await scanner.handleMutations(
+      recordsOf(() => {
+        story.prepend(document.getElementById('zh') as HTMLElement);
+        for (let i = 0; i < HUGE_BATCH + 1; i++) story.append(document.createTextNode(' '));
+      }),
+    );
+    const fresh = new MentionStore();
+    await new Scanner(matcher, { document, store: fresh, yieldToPage: async () => {} }).fullScan();
+    expect(marks(store)).toEqual(marks(fresh));
+  });
+
+  it("keeps a platform link's mark when the page edits the link's own mention out of it", async () => {
+    document.body.innerHTML = `<div id="story">${STORY_PARAGRAPHS}<p id="linked">Its page on <a href="https://facebook.com/page">Great Firewall</a>, they said, was taken down within the hour, and the group moved elsewhere.</p></div>`;
+    await scanner.fullScan();
+    const text = document.querySelector('#linked a')?.firstChild as Text;
+    expect(
+      store
+        .all()
+        .filter((m) => m.node === text)
+        .map((m) => m.id),
+    ).toEqual(['great-firewall']);
+    await scanner.handleMutations(recordsOf(() => text.insertData(1, ' ')));
+    expect(
+      store
+        .all()
+        .filter((m) => m.node === text)
+        .map((m) => m.id),
+    ).toEqual(['facebook']);
+  });
+
   it('stops reading after stop()', async () => {
     scanner.stop();
     const p = document.createElement('p');
