@@ -328,6 +328,12 @@ export class Scanner {
     found: readonly FoundText[],
     links: readonly PlatformLink[],
   ): void {
+    // The page removed the story while it was being read (a client render replacing the served
+    // one): its removal came in a batch before there was a story to miss. Read the page again.
+    if (verdict.roots.some((root) => !root.isConnected)) {
+      void this.fullScan();
+      return;
+    }
     this.story = verdict;
     this.mode = this.regions.setStory(verdict);
     const anchor = matched.length > 0 ? (this.env.viewportAnchor?.() ?? null) : null;

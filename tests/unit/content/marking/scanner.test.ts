@@ -244,6 +244,25 @@ describe('a full scan of the fixture article', () => {
     expect(marks(store)).toEqual(['late: Twitter']);
   });
 
+  it('reads the page again when it removes its story while the story is being decided', async () => {
+    document.body.innerHTML = `<div id="old">${STORY_PARAGRAPHS}</div><p id="note">Twitter</p>`;
+    let removed = false;
+    let clock = 0;
+    const scanner = newScanner({
+      now: () => (clock += SLICE_MS / 4),
+      yieldToPage: async () => {
+        if (removed) return;
+        removed = true;
+        // Between two slices of the reading, as a client render clearing the served page would.
+        void scanner.handleMutations(recordsOf(() => document.getElementById('old')?.remove()));
+      },
+    });
+    await scanner.fullScan();
+    expect(removed).toBe(true);
+    // No story left: the rest of the page is read.
+    expect(marks(store)).toEqual(['note: Twitter']);
+  });
+
   it('reads nothing in a page in design mode (the whole page is an editor)', async () => {
     document.body.innerHTML = '<main><p>Twitter</p></main>';
     // happy-dom has no design mode of its own.
