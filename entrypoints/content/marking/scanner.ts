@@ -582,14 +582,14 @@ export class Scanner {
   private scanMatch(node: Text, data: string, matches?: readonly Match[]): void {
     const { store } = this.env;
     const parent = node.parentElement;
-    if (parent === null || !this.regions.isScanned(parent, this.mode)) {
-      if (store.has(node)) store.setNode(node, []);
+    if (this.story === UNDECIDED) {
+      // A page without mentions was never scored; its first one (added later) is worth it, where
+      // some story could read it (as the full scan's probe asks). The full scan reads it again.
+      if (parent !== null && this.regions.mayBeRead(parent)) void this.fullScan();
       return;
     }
-    if (this.story === UNDECIDED) {
-      // A page without mentions was never scored; its first one (added later) is worth it. The
-      // full scan reads this text again, in the story or not.
-      void this.fullScan();
+    if (parent === null || !this.regions.isScanned(parent, this.mode)) {
+      if (store.has(node)) store.setNode(node, []);
       return;
     }
     let found = matches ?? this.matcher.findAll(data);

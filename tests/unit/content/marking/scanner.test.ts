@@ -525,6 +525,18 @@ describe('a page without mentions', () => {
     expect(marks(store)).toEqual(['story: Great Firewall']);
   });
 
+  it('is scored once a mention appears in its site header, as a first reading would', async () => {
+    document.body.innerHTML = `<header><a href="/">The Daily</a></header><div id="story">${PLAIN_STORY}<p>Their statement is <a href="https://facebook.com/page">on this page</a>.</p></div>`;
+    const scanner = newScanner();
+    await scanner.fullScan();
+    const fresh = new MentionStore();
+    const text = document.querySelector('header a')?.firstChild as Text;
+    await scanner.handleMutations(recordsOf(() => (text.data = 'The Daily on the Great Firewall')));
+    await new Scanner(matcher, { document, store: fresh, yieldToPage: async () => {} }).fullScan();
+    expect(fresh.total()).toBeGreaterThan(0);
+    expect(marks(store)).toEqual(marks(fresh));
+  });
+
   it('is not scored for a mention inside a script, and reads nothing there', async () => {
     document.body.innerHTML = `<div id="story">${PLAIN_STORY}</div><script>window.share = "Twitter";</script>`;
     await newScanner().fullScan();
