@@ -6,8 +6,8 @@
  * may have thrown or rejected. A fresh scan sees what the scanner sees, so the check holds whether
  * or not the scanner reads open shadow roots.
  *
- * `npm test` runs 1,000 cases; `npm run test:hostile -- --runs 20000 [--seed N]` runs more
- * (scripts/test-hostile.mjs). A failure prints fast-check's seed and path to replay it.
+ * Opt-in for now: `npm run test:hostile -- --runs 20000 [--seed N]` (scripts/test-hostile.mjs);
+ * a failure prints fast-check's seed and path to replay it (`--seed N --path P`).
  */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
