@@ -34,6 +34,9 @@ export class MentionStore {
   /** Nodes of `byNode` in document order; may hold dropped nodes until `compact`. */
   private order: Text[] = [];
   private hasDropped = false;
+  /** Known nodes the page moved: their place in `order` is stale until `compact`. */
+  private readonly moved = new Set<Text>();
+  private reordered = false;
   private mode: MarkMode = 'all';
   private cachedAll: Mention[] | null = null;
   private cachedMarked: Set<Mention> | null = null;
@@ -63,6 +66,23 @@ export class MentionStore {
     this.byNode.set(node, mentions);
     this.count += mentions.length - (previous?.length ?? 0);
     if (previous === undefined) this.insertInOrder(node);
+    this.changed();
+  }
+
+  /**
+   * The page moved `node` (it was in an added subtree): its mentions stand, their place in the
+   * document order is found again at the next read.
+   */
+  noteMoved(node: Text): void {
+    if (!this.byNode.has(node)) return;
+    this.moved.add(node);
+    this.changed();
+  }
+
+  /** The page moved nodes nobody followed one by one: the whole order is found again at the next read. */
+  noteReordered(): void {
+    if (this.byNode.size === 0) return;
+    this.reordered = true;
     this.changed();
   }
 
@@ -100,6 +120,8 @@ export class MentionStore {
     this.byNode.clear();
     this.order = [];
     this.hasDropped = false;
+    this.moved.clear();
+    this.reordered = false;
     this.count = 0;
     this.changed();
   }
@@ -213,9 +235,30 @@ export class MentionStore {
   }
 
   private compact(): void {
-    if (!this.hasDropped) return;
-    this.order = this.order.filter((node) => this.byNode.has(node));
+    if (this.reordered) {
+      this.reordered = false;
+      this.moved.clear();
+      this.hasDropped = false;
+      // Detached nodes (dropped with the next batch) go last: they have no place to compare.
+      // From `order`, not `byNode`: a node being added now is placed by `insertInOrder` after.
+      const nodes = this.order.filter((node) => this.byNode.has(node));
+      const connected = nodes.filter((node) => node.isConnected);
+      connected.sort((a, b) => (follows(a, b) ? 1 : follows(b, a) ? -1 : 0));
+      this.order = [...connected, ...nodes.filter((node) => !node.isConnected)];
+      return;
+    }
+    if (!this.hasDropped && this.moved.size === 0) return;
+    const moved = this.moved;
+    this.order = this.order.filter((node) => this.byNode.has(node) && !moved.has(node));
     this.hasDropped = false;
+    // The others kept their order among themselves: each moved one is placed among them.
+    const replace = [...moved].filter((node) => this.byNode.has(node));
+    moved.clear();
+    for (const node of replace) {
+      // Removed again since: no place to find, and dropped with the next batch.
+      if (node.isConnected) this.insertInOrder(node);
+      else this.order.push(node);
+    }
   }
 
   private insertInOrder(node: Text): void {

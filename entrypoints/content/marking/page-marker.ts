@@ -36,6 +36,8 @@ export interface PageMarkerOptions extends MarkAppearance {
   highlightToken: string;
   /** Between scan slices; default `createPageYielder()`, made at the first yield. */
   yielder?: PageYielder;
+  /** The scan's clock (default `performance.now`); a test's own clock decides where slices end. */
+  now?: () => number;
   /** Where to begin on a scrolled page (see Scanner); none: from the top. */
   viewportAnchor?: () => Node | null;
   /**
@@ -56,6 +58,11 @@ export interface PageMarkerOptions extends MarkAppearance {
 
 export interface PageMarker {
   readonly store: MentionStore;
+  /**
+   * The story's containers as the scanner last decided them (none: no story). A decision stands
+   * until the page gives a reason to decide again (scanner.ts), so it may differ from a fresh one.
+   */
+  storyRoots(): readonly Element[];
   /** A full scan (the first one, or after an SPA navigation); resolves when it is done. */
   scan(): Promise<void>;
   /** New settings: repaints everything; a different matcher reads the page again. */
@@ -88,6 +95,7 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
       yielder ??= createPageYielder();
       return yielder.yield();
     },
+    now: options.now,
     viewportAnchor: options.viewportAnchor,
     ownPlatforms: options.ownPlatforms,
     observeRoot: (root) => batcher.observe(root),
@@ -113,6 +121,7 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
 
   return {
     store,
+    storyRoots: () => scanner.storyRoots(),
     scan: () => scanner.fullScan(),
     update(next, nextMatcher) {
       appearance = { markStyle: next.markStyle, markMode: next.markMode, stealth: next.stealth };

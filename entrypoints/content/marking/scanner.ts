@@ -42,6 +42,9 @@ export const HUGE_BATCH = 1_000;
 /** Text shorter than the shortest alias (two Chinese characters) cannot hold a mention. */
 const MIN_TEXT = 2;
 
+/** What the matcher finds in text its quick test turned down. */
+const NO_MATCHES: readonly Match[] = [];
+
 /** How many nodes between two looks at the clock. */
 const CLOCK_EVERY = 16;
 
@@ -87,6 +90,8 @@ interface MatchedTexts {
 interface TextItem {
   kind: 'text';
   node: Text;
+  /** Added by the page (maybe moved from elsewhere), not edited in place. */
+  added?: boolean;
 }
 
 interface FinishFullScan {
@@ -174,6 +179,11 @@ export class Scanner {
     private readonly env: ScannerEnvironment,
   ) {
     this.now = env.now ?? (() => performance.now());
+  }
+
+  /** The story's containers as last decided (none: the page has no story, or is undecided). */
+  storyRoots(): readonly Element[] {
+    return this.story.roots;
   }
 
   setMatcher(matcher: Matcher): void {
@@ -291,12 +301,13 @@ export class Scanner {
     const walker = this.env.document.createTreeWalker(anchor, SHOW_TEXT);
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
       const text = node as Text;
-      if (this.confirmed?.has(text)) continue;
       const parent = text.parentElement;
       if (parent === null || !this.regions.isScanned(parent, this.mode)) continue;
+      // Known even when its own words are marked: an edit that removes them leaves the link's.
+      this.linkTexts.set(text, platform);
+      if (this.confirmed?.has(text)) continue;
       const found = this.matcher.findAll(text.data);
       if (found.length > 0) continue; // marked by its own words when the walk got to it
-      this.linkTexts.set(text, platform);
       const mentions = this.linkMentions(text);
       if (mentions.length === 0) continue;
       this.env.store.setNode(text, mentions);
@@ -359,6 +370,12 @@ export class Scanner {
     found: readonly FoundText[],
     links: readonly PlatformLink[],
   ): void {
+    // The page removed the story while it was being read (a client render replacing the served
+    // one): its removal came in a batch before there was a story to miss. Read the page again.
+    if (verdict.roots.some((root) => !root.isConnected)) {
+      void this.fullScan();
+      return;
+    }
     this.story = verdict;
     this.mode = this.regions.setStory(verdict);
     const anchor = matched.length > 0 ? (this.env.viewportAnchor?.() ?? null) : null;
@@ -403,8 +420,9 @@ export class Scanner {
         for (const node of record.removedNodes) if (!isOurs(node)) removed = true;
         for (const node of record.addedNodes) {
           added++;
-          if (node.nodeType === TEXT_NODE) work.push({ kind: 'text', node: node as Text });
-          else if (node.nodeType === ELEMENT_NODE && !isOurs(node)) {
+          if (node.nodeType === TEXT_NODE) {
+            work.push({ kind: 'text', node: node as Text, added: true });
+          } else if (node.nodeType === ELEMENT_NODE && !isOurs(node)) {
             work.push({ kind: 'walk', root: node, walker: null, added: true });
           }
         }
@@ -413,7 +431,11 @@ export class Scanner {
         work.push({ kind: 'walk', root: record.target, walker: null });
       }
     }
-    if (added > HUGE_BATCH || this.storyMayHaveChanged(work)) return this.fullScan();
+    if (added > HUGE_BATCH || this.storyMayHaveChanged(work)) {
+      // The added subtrees are not walked: known text moved in them is placed again all at once.
+      if (removed && added > 0) this.env.store.noteReordered();
+      return this.fullScan();
+    }
     this.addShadowWalks(work);
     if (work.length === 0 && !removed) return Promise.resolve();
     // Moved or re-attributed elements may now be inside or outside a skipped region; added ones
@@ -504,7 +526,9 @@ export class Scanner {
   /** Does some of `item` before `deadline`; true when the item is finished. */
   private advance(item: Work, deadline: number): boolean {
     if (item.kind === 'text') {
-      if (item.node.isConnected) this.scanText(item.node);
+      if (!item.node.isConnected) return true;
+      if (item.added) this.env.store.noteMoved(item.node);
+      this.scanText(item.node);
       return true;
     }
     if (item.kind === 'finish') {
@@ -572,14 +596,19 @@ export class Scanner {
     // A node can only be known to the store from an earlier walk: a walk meets each node once.
     const known = store.nodeCount() > 0;
     let count = 0;
+    // Known text in an added subtree was moved there: the store places it again.
+    const moved = known && item.added === true;
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
       const data = (node as Text).data;
       if (data.length >= MIN_TEXT && test(data)) {
+        if (moved) store.noteMoved(node as Text);
         this.scanMatch(node as Text, data);
         // The page's first mention started a full scan in place of this walk.
         if (this.queue[0] !== item) return true;
       } else if (known && store.has(node as Text)) {
-        store.setNode(node as Text, this.linkMentions(node as Text));
+        if (moved) store.noteMoved(node as Text);
+        // A link's text keeps the link's mark where it is read (no words of its own to match).
+        this.scanMatch(node as Text, data, NO_MATCHES);
       }
       if (++count % CLOCK_EVERY === 0 && this.sliceIsOver(deadline)) return false;
     }
@@ -599,7 +628,10 @@ export class Scanner {
   private scanText(node: Text): void {
     const data = node.data;
     if (data.length >= MIN_TEXT && this.matcher.test(data)) this.scanMatch(node, data);
-    else if (this.env.store.has(node)) this.env.store.setNode(node, this.linkMentions(node));
+    // A link's text without words of its own: the link's mark, where it is read.
+    else if (this.env.store.has(node) || this.linkTexts.has(node)) {
+      this.scanMatch(node, data, NO_MATCHES);
+    }
   }
 
   /**
@@ -609,14 +641,14 @@ export class Scanner {
   private scanMatch(node: Text, data: string, matches?: readonly Match[]): void {
     const { store } = this.env;
     const parent = composedParent(node);
-    if (parent === null || !this.regions.isScanned(parent, this.mode)) {
-      if (store.has(node)) store.setNode(node, []);
+    if (this.story === UNDECIDED) {
+      // A page without mentions was never scored; its first one (added later) is worth it, where
+      // some story could read it (as the full scan's probe asks). The full scan reads it again.
+      if (parent !== null && this.regions.mayBeRead(parent)) void this.fullScan();
       return;
     }
-    if (this.story === UNDECIDED) {
-      // A page without mentions was never scored; its first one (added later) is worth it. The
-      // full scan reads this text again, in the story or not.
-      void this.fullScan();
+    if (parent === null || !this.regions.isScanned(parent, this.mode)) {
+      if (store.has(node)) store.setNode(node, []);
       return;
     }
     let found = matches ?? this.matcher.findAll(data);

@@ -244,6 +244,25 @@ describe('a full scan of the fixture article', () => {
     expect(marks(store)).toEqual(['late: Twitter']);
   });
 
+  it('reads the page again when it removes its story while the story is being decided', async () => {
+    document.body.innerHTML = `<div id="old">${STORY_PARAGRAPHS}</div><p id="note">Twitter</p>`;
+    let removed = false;
+    let clock = 0;
+    const scanner = newScanner({
+      now: () => (clock += SLICE_MS / 4),
+      yieldToPage: async () => {
+        if (removed) return;
+        removed = true;
+        // Between two slices of the reading, as a client render clearing the served page would.
+        void scanner.handleMutations(recordsOf(() => document.getElementById('old')?.remove()));
+      },
+    });
+    await scanner.fullScan();
+    expect(removed).toBe(true);
+    // No story left: the rest of the page is read.
+    expect(marks(store)).toEqual(['note: Twitter']);
+  });
+
   it('reads nothing in a page in design mode (the whole page is an editor)', async () => {
     document.body.innerHTML = '<main><p>Twitter</p></main>';
     // happy-dom has no design mode of its own.
@@ -362,6 +381,52 @@ describe('following the page as it changes', () => {
     expect(marks(store)).toEqual(ARTICLE_MARKS);
   });
 
+  it('keeps the marks in document order when the page moves a paragraph with a mention up', async () => {
+    const story = document.getElementById('story') as HTMLElement;
+    await scanner.handleMutations(
+      recordsOf(() => story.prepend(document.getElementById('domestic') as HTMLElement)),
+    );
+    // The popup's list, "first mention only" and reveal read the store in document order.
+    const fresh = new MentionStore();
+    await new Scanner(matcher, { document, store: fresh, yieldToPage: async () => {} }).fullScan();
+    expect(marks(store)).toEqual(marks(fresh));
+    expect(marks(store).indexOf('domestic: Weibo')).toBeLessThan(
+      marks(store).indexOf('lede: VPNs'),
+    );
+  });
+
+  it('keeps the marks in document order when a move comes in a batch read by a full rescan', async () => {
+    const story = document.getElementById('story') as HTMLElement;
+    await scanner.handleMutations(
+      recordsOf(() => {
+        story.prepend(document.getElementById('zh') as HTMLElement);
+        for (let i = 0; i < HUGE_BATCH + 1; i++) story.append(document.createTextNode(' '));
+      }),
+    );
+    const fresh = new MentionStore();
+    await new Scanner(matcher, { document, store: fresh, yieldToPage: async () => {} }).fullScan();
+    expect(marks(store)).toEqual(marks(fresh));
+  });
+
+  it("keeps a platform link's mark when the page edits the link's own mention out of it", async () => {
+    document.body.innerHTML = `<div id="story">${STORY_PARAGRAPHS}<p id="linked">Its page on <a href="https://facebook.com/page">Great Firewall</a>, they said, was taken down within the hour, and the group moved elsewhere.</p></div>`;
+    await scanner.fullScan();
+    const text = document.querySelector('#linked a')?.firstChild as Text;
+    expect(
+      store
+        .all()
+        .filter((m) => m.node === text)
+        .map((m) => m.id),
+    ).toEqual(['great-firewall']);
+    await scanner.handleMutations(recordsOf(() => text.insertData(1, ' ')));
+    expect(
+      store
+        .all()
+        .filter((m) => m.node === text)
+        .map((m) => m.id),
+    ).toEqual(['facebook']);
+  });
+
   it('stops reading after stop()', async () => {
     scanner.stop();
     const p = document.createElement('p');
@@ -458,6 +523,18 @@ describe('a page without mentions', () => {
     expect(store.total()).toBe(0);
     await scanner.handleMutations(storyGains('Then the Great Firewall closed the last of them.'));
     expect(marks(store)).toEqual(['story: Great Firewall']);
+  });
+
+  it('is scored once a mention appears in its site header, as a first reading would', async () => {
+    document.body.innerHTML = `<header><a href="/">The Daily</a></header><div id="story">${PLAIN_STORY}<p>Their statement is <a href="https://facebook.com/page">on this page</a>.</p></div>`;
+    const scanner = newScanner();
+    await scanner.fullScan();
+    const fresh = new MentionStore();
+    const text = document.querySelector('header a')?.firstChild as Text;
+    await scanner.handleMutations(recordsOf(() => (text.data = 'The Daily on the Great Firewall')));
+    await new Scanner(matcher, { document, store: fresh, yieldToPage: async () => {} }).fullScan();
+    expect(fresh.total()).toBeGreaterThan(0);
+    expect(marks(store)).toEqual(marks(fresh));
   });
 
   it('is not scored for a mention inside a script, and reads nothing there', async () => {
