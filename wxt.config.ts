@@ -72,6 +72,16 @@ export default defineConfig({
         description: '__MSG_commandToggleSite__',
       },
     },
+    // The frame gate (entrypoints/frame-gate/) is an unlisted script, so that WXT's content-script
+    // context and the polyfill stay out of the one script every ad frame parses.
+    content_scripts: [
+      {
+        matches: CONTENT_SCRIPT_MATCHES,
+        js: ['frame-gate.js'],
+        all_frames: true,
+        run_at: 'document_idle',
+      },
+    ],
     content_security_policy: {
       extension_pages:
         "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",

@@ -1,6 +1,6 @@
 /**
  * Which sub-frames of a page get the content script (docs/detection.md, Frames). Pure: the frame
- * gate (entrypoints/frame-gate.content/) and the content script read the facts, this decides.
+ * gate (entrypoints/frame-gate/) and the content script read the facts, this decides.
  *
  * A same-origin frame is part of the page the reader sees (an explainer, a reader app's story
  * pane), so it is always marked as the top page is. Any other frame is marked only when it could

@@ -86,7 +86,7 @@ export type BackgroundRequest =
    */
   | { type: 'page-mentions'; total: number; page?: string }
   /**
-   * The frame gate (entrypoints/frame-gate.content/) found the sender's frame worth marking: the
+   * The frame gate (entrypoints/frame-gate/) found the sender's frame worth marking: the
    * background runs the full content script in that frame (never in the top one: the manifest does).
    */
   | { type: 'frame-script' }

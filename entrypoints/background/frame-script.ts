@@ -1,6 +1,6 @@
 /**
  * Runs the full content script in one sub-frame, when the frame gate asks for it
- * (entrypoints/frame-gate.content/). The gate runs in every frame; the full script, about 250 kB
+ * (entrypoints/frame-gate/). The gate runs in every frame; the full script, about 250 kB
  * to parse, only where there may be something to mark (common/frame-rules.ts).
  */
 import { type Browser, browser } from 'wxt/browser';

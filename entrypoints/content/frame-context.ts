@@ -1,6 +1,6 @@
 /**
  * Where this copy of the content script runs: the top page, or a sub-frame the frame gate let in
- * (entrypoints/frame-gate.content/, common/frame-rules.ts). A frame follows the settings of the
+ * (entrypoints/frame-gate/, common/frame-rules.ts). A frame follows the settings of the
  * site in the address bar, which is the page the reader sees and switches off in the popup, not
  * the frame's own host (an explainer served from a CDN would otherwise need a switch of its own).
  */

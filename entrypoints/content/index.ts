@@ -30,7 +30,7 @@ import { answerTabRequest } from './tab-requests';
 export default defineContentScript({
   matches: CONTENT_SCRIPT_MATCHES,
   // The top frame only: sub-frames get this script from the background when the frame gate
-  // (entrypoints/frame-gate.content/) finds them worth it, not all 250 kB in every ad frame.
+  // (entrypoints/frame-gate/) finds them worth it, not all 250 kB in every ad frame.
   runAt: 'document_idle',
   // WXT would tell older copies of this script that a new one started with a window message
   // any page can read (and a document event: scripts/vite/quiet-content-script-context.ts).
